@@ -1,0 +1,26 @@
+// UTF-8 helpers shared by every stage: offsets in records count code points, text is UTF-8.
+#ifndef FOICODE_PIPELINE_CORE_UTF8_H_
+#define FOICODE_PIPELINE_CORE_UTF8_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace foicode {
+
+// True when `text` is well-formed UTF-8.
+bool IsValidUtf8(std::string_view text);
+
+// `text` with every ill-formed sequence replaced by U+FFFD; `replaced` (may be null) says how
+// many were.
+std::string ToValidUtf8(std::string_view text, std::size_t* replaced = nullptr);
+
+// Number of code points in valid UTF-8 `text`.
+int CountCodePoints(std::string_view text);
+
+// Code point index of byte offset `byte` (which must fall on a code point boundary).
+int CodePointOffset(std::string_view text, std::size_t byte);
+
+}  // namespace foicode
+
+#endif  // FOICODE_PIPELINE_CORE_UTF8_H_

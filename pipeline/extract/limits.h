@@ -1,0 +1,39 @@
+// Bounds on what one input may cost to read. Every reply is hostile until parsed:
+// each limit turns an oversized or malicious input into a recorded error, never a hang.
+#ifndef FOICODE_PIPELINE_EXTRACT_LIMITS_H_
+#define FOICODE_PIPELINE_EXTRACT_LIMITS_H_
+
+#include <cstdint>
+
+namespace foicode::extract {
+
+struct Limits {
+  // Largest input file read at all. Real replies are letters and policy packs of a few MB;
+  // 256 MiB leaves room for a scanned policy document.
+  std::uint64_t max_file_bytes = 256ull << 20;
+  // Pages read from one PDF; later pages are dropped with a flag.
+  int max_pages = 2000;
+  // Parts (attachments, zip entries, nested messages) in one input, at every depth together.
+  int max_parts = 500;
+  // Containers inside containers (a zip in a forwarded e-mail in an e-mail is depth 3).
+  int max_depth = 8;
+  // Bytes unpacked from zips, OOXML and TNEF for one input, all entries together.
+  std::uint64_t max_unpacked_bytes = 512ull << 20;
+  // Largest unpacked/packed ratio for one zip entry; beyond it the entry is a suspected bomb.
+  // Real XML compresses about 10-30x; 200x is well past any honest document.
+  double max_unpack_ratio = 200.0;
+  // Cells read from one spreadsheet (XLSX) or rows x columns of one CSV.
+  std::uint64_t max_cells = 2'000'000;
+  // Characters of text kept per page or body; the rest is cut with a flag.
+  std::uint64_t max_text_chars = 4'000'000;
+  // OCR: resolution of the rendered page, and time allowed per page and per input.
+  int ocr_dpi = 300;
+  int ocr_seconds_per_page = 60;
+  int ocr_seconds_per_input = 600;
+  // Turn OCR off entirely (pages with no text layer then come back empty, flagged).
+  bool ocr_enabled = true;
+};
+
+}  // namespace foicode::extract
+
+#endif  // FOICODE_PIPELINE_EXTRACT_LIMITS_H_
