@@ -1,1 +1,127 @@
-// placeholder
+#include "batch/dataset_writer.h"
+
+#include <system_error>
+
+#include "batch/atomic_file.h"
+#include "core/extracted_source_json.h"
+#include "core/flag.h"
+
+namespace foicode::batch {
+namespace {
+
+std::string CsvField(const std::string& value) {
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string quoted = "\"";
+  for (char c : value) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string CsvRow(const std::vector<std::string>& fields) {
+  std::string row;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) row += ',';
+    row += CsvField(fields[i]);
+  }
+  return row + "\r\n";
+}
+
+std::string StringOrEmpty(const nlohmann::json& j) { return j.is_string() ? j.get<std::string>() : ""; }
+
+// Values of `key` in each element of `array`, joined with "; ".
+std::string JoinField(const nlohmann::json& array, const char* key) {
+  std::string out;
+  for (const auto& item : array) {
+    const std::string value = item.is_object() ? StringOrEmpty(item.value(key, nlohmann::json()))
+                                               : StringOrEmpty(item);
+    if (value.empty()) continue;
+    if (!out.empty()) out += "; ";
+    out += value;
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json UnattributedRecord(const ExtractedSource& source) {
+  nlohmann::json flags = nlohmann::json::array();
+  flags.push_back({{"code", flag_codes::kRespondentUnknown},
+                   {"message", "No respondent could be told for this reply; check who sent it."}});
+  if (source.error) {
+    flags.push_back({{"code", flag_codes::kSourceError},
+                     {"message", "This input, or part of it, could not be read: " + *source.error}});
+  }
+  return {{"respondent", {{"name", nullptr}, {"known", false}}},
+          {"status", "unclear"},
+          {"exemptions", nlohmann::json::array()},
+          {"response_date", nullptr},
+          {"sources", nlohmann::json::array({SourceEntryJson(source)})},
+          {"other_tools", nlohmann::json::array()},
+          {"systems", nlohmann::json::array()},
+          {"flags", std::move(flags)}};
+}
+
+std::string ResponsesJsonl(const std::vector<nlohmann::json>& records) {
+  std::string out;
+  for (const auto& r : records) {
+    // Invalid UTF-8 can't reach here (extraction repairs it); replace rather than throw anyway.
+    out += r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += '\n';
+  }
+  return out;
+}
+
+std::string ResponsesCsv(const std::vector<nlohmann::json>& records) {
+  std::string out = CsvRow({"respondent", "known", "status", "exemptions", "response_date",
+                            "systems", "sources", "errors", "flags"});
+  for (const auto& r : records) {
+    const auto& respondent = r["respondent"];
+    out += CsvRow({StringOrEmpty(respondent["name"]),
+                   respondent["known"].get<bool>() ? "true" : "false",
+                   StringOrEmpty(r["status"]),
+                   JoinField(r["exemptions"], ""),
+                   StringOrEmpty(r["response_date"]),
+                   std::to_string(r["systems"].size()),
+                   JoinField(r["sources"], "path"),
+                   JoinField(r["sources"], "error"),
+                   JoinField(r["flags"], "code")});
+  }
+  return out;
+}
+
+std::string SystemsCsv(const std::vector<nlohmann::json>& records) {
+  std::string out = CsvRow({"respondent", "vendor", "product", "subspecialty", "deployment",
+                            "usage", "flags"});
+  for (const auto& r : records) {
+    for (const auto& s : r["systems"]) {
+      std::string usage;
+      for (const auto& u : s.value("usage", nlohmann::json::array())) {
+        if (!usage.empty()) usage += "; ";
+        usage += StringOrEmpty(u["evidence"]["quote"]);
+      }
+      out += CsvRow({StringOrEmpty(r["respondent"]["name"]), StringOrEmpty(s["vendor"]),
+                     StringOrEmpty(s["product"]), StringOrEmpty(s["subspecialty"]),
+                     StringOrEmpty(s["deployment"]), usage, JoinField(s["flags"], "code")});
+    }
+  }
+  return out;
+}
+
+Status WriteDataset(const std::filesystem::path& dir, const std::vector<nlohmann::json>& records) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::Error("cannot create " + dir.string() + ": " + ec.message());
+  const std::pair<const char*, std::string> files[] = {
+      {"responses.jsonl", ResponsesJsonl(records)},
+      {"responses.csv", ResponsesCsv(records)},
+      {"systems.csv", SystemsCsv(records)},
+  };
+  for (const auto& [name, contents] : files) {
+    if (Status s = WriteFileAtomically(dir / name, contents); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace foicode::batch

@@ -1,1 +1,62 @@
-// placeholder
+#include "batch/run_batch.h"
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <system_error>
+#include <thread>
+
+#include "extract/extract_source.h"
+#include "extract/sha256.h"
+
+namespace foicode::batch {
+
+ExtractedSource ExtractInputFile(const InputFile& input, const extract::Limits& limits) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(input.fs_path, ec);
+  if (ec) return extract::UnreadableSource(input.display_path, "", "cannot read: " + ec.message());
+  // Checked before reading, so a huge file costs nothing but this message.
+  if (size > limits.max_file_bytes) {
+    return extract::UnreadableSource(
+        input.display_path, "",
+        "file is " + std::to_string(size) + " bytes, over the limit of " +
+            std::to_string(limits.max_file_bytes) + " (limit max_file_bytes)");
+  }
+  std::ifstream in(input.fs_path, std::ios::binary);
+  if (!in) {
+    return extract::UnreadableSource(input.display_path, "",
+                                     std::string("cannot open: ") + std::strerror(errno));
+  }
+  std::string bytes(size, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (static_cast<std::uintmax_t>(in.gcount()) != size) {
+    // The file shrank or vanished while being read: record what happened, keep going.
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return extract::UnreadableSource(input.display_path, extract::Sha256Hex(bytes),
+                                     "file changed or vanished while being read");
+  }
+  return extract::ExtractSource(input.display_path, bytes, limits);
+}
+
+std::vector<ExtractedSource> ExtractInputs(const std::vector<InputFile>& inputs,
+                                           const BatchOptions& options, Progress* progress) {
+  std::vector<ExtractedSource> results(inputs.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < inputs.size(); i = next++) {
+      if (progress != nullptr) progress->Started(inputs[i].display_path);
+      results[i] = ExtractInputFile(inputs[i], options.limits);
+      if (progress != nullptr) progress->Finished(results[i].error.has_value());
+    }
+  };
+  const int threads = std::max(1, std::min<int>(options.jobs, static_cast<int>(inputs.size())));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+  return results;
+}
+
+}  // namespace foicode::batch

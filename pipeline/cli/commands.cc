@@ -1,1 +1,178 @@
-// placeholder
+#include "cli/commands.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "batch/dataset_writer.h"
+#include "batch/input_walk.h"
+#include "batch/progress.h"
+#include "batch/run_batch.h"
+#include "cli/args.h"
+#include "cli/exit_code.h"
+#include "cli/extract_dump.h"
+#include "core/extracted_source_json.h"
+
+namespace foicode::cli {
+namespace {
+
+constexpr std::string_view kRunUsage =
+    "usage: foicode run PATH... --out DIR [--jobs N] [--cohort FILE]\n"
+    "\n"
+    "Reads every reply in PATH (files, or folders walked recursively) and writes the coded\n"
+    "dataset to DIR: responses.jsonl, responses.csv, systems.csv.\n"
+    "\n"
+    "  --out DIR       the dataset folder (created if missing)\n"
+    "  --jobs N        files read at once (default: the number of cores)\n"
+    "  --cohort FILE   the organisations that were asked, one per line or CSV with a name column\n"
+    "\n"
+    "An unreadable input never stops the batch: it is recorded with an error. Exit status is 0\n"
+    "when every input was coded or recorded, 2 for a usage error, 1 when the run could not finish.\n";
+
+constexpr std::string_view kExtractUsage =
+    "usage: foicode extract FILE [--json]\n"
+    "\n"
+    "Prints the text foicode reads from one reply: each part (the body, each attachment) and\n"
+    "each page, with markers. Evidence offsets in the dataset count code points into this text.\n"
+    "\n"
+    "  --json   print {source, sha256, kind, error, parts: [{name, kind, pages: [{page, text, ocr}]}]}\n";
+
+bool WantsHelp(const std::vector<std::string>& args) {
+  return std::any_of(args.begin(), args.end(),
+                     [](const std::string& a) { return a == "--help" || a == "-h"; });
+}
+
+int RunCommand(const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << kRunUsage;
+    return kOk;
+  }
+  ParsedArgs parsed;
+  if (Status s = ParseArgs(args, {{"--out", true}, {"--jobs", true}, {"--cohort", true}}, &parsed);
+      !s.ok())
+    return UsageError("run", s.message());
+  if (parsed.positionals.empty()) return UsageError("run", "no PATH given: name the replies to read");
+  if (!parsed.Has("--out")) return UsageError("run", "--out DIR is required");
+
+  batch::BatchOptions options;
+  options.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (parsed.Has("--jobs")) {
+    const std::string& value = parsed.values["--jobs"];
+    char* end = nullptr;
+    const long jobs = std::strtol(value.c_str(), &end, 10);
+    if (*end != '\0' || jobs < 1 || jobs > 256)
+      return UsageError("run", "--jobs needs a whole number from 1 to 256, not '" + value + "'");
+    options.jobs = static_cast<int>(jobs);
+  }
+  if (parsed.Has("--cohort")) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(parsed.values["--cohort"], ec))
+      return UsageError("run", "no such cohort file: " + parsed.values["--cohort"]);
+  }
+  const std::filesystem::path out_dir = parsed.values["--out"];
+
+  std::vector<batch::InputFile> inputs;
+  if (Status s = batch::WalkInputs(parsed.positionals, out_dir, &inputs); !s.ok())
+    return UsageError("run", s.message());
+
+  std::vector<ExtractedSource> sources;
+  {
+    batch::Progress progress(stderr, static_cast<int>(inputs.size()));
+    sources = batch::ExtractInputs(inputs, options, &progress);
+  }
+
+  std::vector<nlohmann::json> records;
+  int failed = 0;
+  for (const ExtractedSource& source : sources) {
+    records.push_back(batch::UnattributedRecord(source));
+    if (source.error) {
+      ++failed;
+      std::cerr << source.path << ": " << *source.error << "\n";
+    }
+  }
+  if (Status s = batch::WriteDataset(out_dir, records); !s.ok()) {
+    std::cerr << "foicode: " << s.message() << "\n";
+    return kRunFailed;
+  }
+  std::cout << "read " << sources.size() << (sources.size() == 1 ? " input" : " inputs");
+  if (failed > 0) std::cout << " (" << failed << " with errors, recorded)";
+  std::cout << "; dataset in " << (out_dir / "responses.jsonl").string() << "\n";
+  return kOk;
+}
+
+int ExtractCommand(const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << kExtractUsage;
+    return kOk;
+  }
+  ParsedArgs parsed;
+  if (Status s = ParseArgs(args, {{"--json", false}}, &parsed); !s.ok())
+    return UsageError("extract", s.message());
+  if (parsed.positionals.size() != 1) return UsageError("extract", "name exactly one FILE");
+  const std::string& path = parsed.positionals[0];
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return UsageError("extract", "no such file: " + path);
+
+  const ExtractedSource source =
+      batch::ExtractInputFile(batch::InputFile{path, path}, extract::Limits());
+  if (parsed.Has("--json")) {
+    std::cout << ExtractJsonText(source);
+  } else {
+    std::cout << ExtractDump(source);
+  }
+  return kOk;
+}
+
+int HelpCommand(const std::vector<std::string>& args);
+
+constexpr std::string_view kHelpUsage =
+    "usage: foicode help [COMMAND]\n\nLists the commands, or prints one command's help.\n";
+
+}  // namespace
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> commands = {
+      {"run", "code a folder of replies into a dataset", kRunUsage, &RunCommand},
+      {"extract", "print the text read from one reply, with parts and pages", kExtractUsage,
+       &ExtractCommand},
+      {"help", "list the commands, or show one command's help", kHelpUsage, &HelpCommand},
+  };
+  return commands;
+}
+
+int UsageError(std::string_view command, std::string_view message) {
+  std::cerr << "foicode " << command << ": " << message << " (see foicode " << command
+            << " --help)\n";
+  return kUsage;
+}
+
+namespace {
+
+int HelpCommand(const std::vector<std::string>& args) {
+  if (!args.empty() && args[0] != "--help" && args[0] != "-h") {
+    for (const Command& c : Commands()) {
+      if (c.name == args[0]) {
+        std::cout << c.usage;
+        return kOk;
+      }
+    }
+    return UsageError("help", "no command named '" + args[0] + "'");
+  }
+  std::cout << "usage: foicode COMMAND [ARGS]\n\n"
+               "foicode turns Freedom of Information replies into a coded, reviewable dataset.\n\n"
+               "commands:\n";
+  for (const Command& c : Commands()) {
+    std::printf("  %-9s %s\n", std::string(c.name).c_str(), std::string(c.summary).c_str());
+  }
+  std::cout << "\nRun 'foicode COMMAND --help' for a command's flags; 'foicode --version' for the "
+               "version.\n";
+  return kOk;
+}
+
+}  // namespace
+
+}  // namespace foicode::cli

@@ -55,6 +55,11 @@ nlohmann::json ToJson(const ExtractedSource& source) {
           {"parts", std::move(parts)}};
 }
 
+std::string ExtractJsonText(const ExtractedSource& source) {
+  // Readers guarantee UTF-8; replacing rather than throwing keeps a slip from ending the run.
+  return ToJson(source).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 nlohmann::json SourceEntryJson(const ExtractedSource& source) {
   return {{"path", source.path},
           {"sha256", source.sha256},

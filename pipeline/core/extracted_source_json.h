@@ -3,6 +3,8 @@
 #ifndef FOICODE_PIPELINE_CORE_EXTRACTED_SOURCE_JSON_H_
 #define FOICODE_PIPELINE_CORE_EXTRACTED_SOURCE_JSON_H_
 
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "core/extracted_source.h"
@@ -13,6 +15,9 @@ nlohmann::json ToJson(const Flag& flag);
 nlohmann::json ToJson(const Page& page);
 nlohmann::json ToJson(const Part& part);
 nlohmann::json ToJson(const ExtractedSource& source);
+
+// The text `foicode extract --json` prints: ToJson(source) indented by two, then a newline.
+std::string ExtractJsonText(const ExtractedSource& source);
 
 // The contract's source entry: {path, sha256, kind, error}.
 nlohmann::json SourceEntryJson(const ExtractedSource& source);

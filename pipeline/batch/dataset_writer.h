@@ -1,0 +1,33 @@
+// Writes the coded dataset files of the contract into DIR: responses.jsonl, responses.csv and
+// systems.csv, each replaced atomically.
+#ifndef FOICODE_PIPELINE_BATCH_DATASET_WRITER_H_
+#define FOICODE_PIPELINE_BATCH_DATASET_WRITER_H_
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/extracted_source.h"
+#include "core/status.h"
+
+namespace foicode::batch {
+
+// The record for sources no respondent could be told for: respondent name null, status
+// unclear, flagged. Until replies are coded, every input gets one of these.
+nlohmann::json UnattributedRecord(const ExtractedSource& source);
+
+// One JSON object per line, in the order given.
+std::string ResponsesJsonl(const std::vector<nlohmann::json>& records);
+// One row per respondent / per respondent x system, RFC 4180 quoting.
+std::string ResponsesCsv(const std::vector<nlohmann::json>& records);
+std::string SystemsCsv(const std::vector<nlohmann::json>& records);
+
+// Creates `dir` if needed and writes the three files. Each file is replaced atomically; on
+// failure the message names the file and the reason.
+Status WriteDataset(const std::filesystem::path& dir, const std::vector<nlohmann::json>& records);
+
+}  // namespace foicode::batch
+
+#endif  // FOICODE_PIPELINE_BATCH_DATASET_WRITER_H_
