@@ -76,7 +76,7 @@ TEST(CliTest, EveryInputIsInExactlyOneRecordAndBadOnesDoNotStopTheBatch) {
   WriteFile(replies / "broken.pdf", "%PDF-1.7\n1 0 obj <<");
   WriteFile(replies / "program.bin", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0", 11));
   const auto out = dir.path() / "dataset";
-  const auto result = RunFoicode({replies.string(), "--out", out.string(), "--jobs", "2"});
+  const auto result = RunFoicode({"run", replies.string(), "--out", out.string(), "--jobs", "2"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("read 4 inputs"), std::string::npos) << result.out;
 
@@ -110,7 +110,7 @@ TEST(CliTest, UnwritableDatasetIsARunFailureAndLeavesNothingHalfWritten) {
   WriteFile(dir.path() / "reply.txt", "No clinical AI.\n");
   WriteFile(dir.path() / "blocker", "a file where the dataset folder should be");
   const auto result =
-      RunFoicode({(dir.path() / "reply.txt").string(), "--out", (dir.path() / "blocker").string()});
+      RunFoicode({"run", (dir.path() / "reply.txt").string(), "--out", (dir.path() / "blocker").string()});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("foicode: cannot create"), std::string::npos) << result.err;
   EXPECT_EQ(ReadFileOrDie(dir.path() / "blocker"), "a file where the dataset folder should be");
@@ -128,7 +128,7 @@ TEST(CliTest, ExtractJsonHasTheContractFields) {
   ASSERT_EQ(json["parts"].size(), 1u);
   EXPECT_TRUE(json["parts"][0]["name"].is_null());
   ASSERT_EQ(json["parts"][0]["pages"].size(), 1u);
-  EXPECT_EQ(json["parts"][0]["pages"][0]["text"], "We use Brainomix e-Stroke – c. 40 scans per day.\n");
+  EXPECT_EQ(json["parts"][0]["pages"][0]["text"], "We use Brainomix e-Stroke – c. 40 scans per day.");
   EXPECT_EQ(json["parts"][0]["pages"][0]["ocr"], false);
 }
 

@@ -165,7 +165,9 @@ TEST(HostileInputTest, BatchOfBrokenAndGoodRepliesReadsEveryGoodOne) {
   ASSERT_EQ(results.size(), inputs.size());
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     EXPECT_EQ(results[i].path, inputs[i].display_path);
-    if (results[i].error) EXPECT_GT(results[i].error->size(), 10u) << results[i].path;
+    if (results[i].error) {
+      EXPECT_GT(results[i].error->size(), 10u) << results[i].path;
+    }
     if (inputs[i].display_path.rfind("good-", 0) == 0) {
       EXPECT_FALSE(results[i].parts.empty()) << results[i].path;
     }

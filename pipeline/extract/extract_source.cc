@@ -21,7 +21,8 @@
 namespace foicode::extract {
 namespace {
 
-ReadResult ReadAs(Kind kind, std::string_view bytes, ReadContext& context) {
+ReadResult ReadAs(Kind kind, std::string_view bytes, std::string_view charset,
+                  ReadContext& context) {
   switch (kind) {
     case Kind::kPdf: return ReadPdf(bytes, context);
     case Kind::kEml: return ReadMail(bytes, context);
@@ -30,9 +31,9 @@ ReadResult ReadAs(Kind kind, std::string_view bytes, ReadContext& context) {
     case Kind::kZip: return ReadZip(bytes, context);
     case Kind::kDocx: return ReadDocx(bytes, context);
     case Kind::kXlsx: return ReadXlsx(bytes, context);
-    case Kind::kCsv: return ReadCsv(bytes, context);
-    case Kind::kTxt: return ReadPlainText(bytes, context);
-    case Kind::kHtml: return ReadHtml(bytes, context);
+    case Kind::kCsv: return ReadCsv(bytes, context, charset);
+    case Kind::kTxt: return ReadPlainText(bytes, context, charset);
+    case Kind::kHtml: return ReadHtml(bytes, context, charset);
     case Kind::kImage: return ReadImage(bytes, context);
     case Kind::kUnknown: break;
   }
@@ -46,7 +47,12 @@ std::string CleanName(std::string_view raw, int index) {
   for (unsigned char c : raw) {
     if (c >= 0x20 && c != 0x7f) name.push_back(static_cast<char>(c));
   }
-  if (name.size() > 200) name.resize(200);
+  if (name.size() > 200) {
+    // Cut on a character boundary, not inside a UTF-8 sequence.
+    std::size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    name.resize(cut);
+  }
   if (name.empty()) name = "attachment " + std::to_string(index);
   return name;
 }
@@ -56,8 +62,11 @@ class SourceReader {
   SourceReader(const Limits& limits, ExtractedSource* source)
       : context_(limits), source_(source) {}
 
+  // `label` names the bytes for type detection (only its extension is used); `declared_mime`
+  // and `charset` are what the enclosing container says about them.
   void Read(const std::optional<std::string>& name, std::string_view label,
-            std::string_view bytes, std::string_view declared_mime, int depth);
+            std::string_view bytes, std::string_view declared_mime, std::string_view charset,
+            int depth);
 
  private:
   std::string UniqueName(std::string name) {
@@ -75,7 +84,8 @@ class SourceReader {
 };
 
 void SourceReader::Read(const std::optional<std::string>& name, std::string_view label,
-                        std::string_view bytes, std::string_view declared_mime, int depth) {
+                        std::string_view bytes, std::string_view declared_mime,
+                        std::string_view charset, int depth) {
   const Limits& limits = context_.limits;
   Part part;
   part.name = name;
@@ -91,7 +101,7 @@ void SourceReader::Read(const std::optional<std::string>& name, std::string_view
                                                  : detected.description);
   } else {
     try {
-      result = ReadAs(detected.kind, bytes, context_);
+      result = ReadAs(detected.kind, bytes, charset, context_);
     } catch (const std::exception& e) {
       // Readers are written not to throw; this keeps a library surprise to this part.
       result = ReadResult{};
@@ -147,7 +157,8 @@ void SourceReader::Read(const std::optional<std::string>& name, std::string_view
                          "This attachment is nested too deep to read."}}});
       continue;
     }
-    Read(child_name, child_label, attachment.bytes, attachment.mime_type, depth + 1);
+    Read(child_name, child_label, attachment.bytes, attachment.mime_type, attachment.charset,
+         depth + 1);
     std::string().swap(attachment.bytes);  // free each attachment once it is read
   }
 }
@@ -175,7 +186,7 @@ ExtractedSource ExtractSource(std::string_view path, std::string_view bytes, con
   }
   SourceReader reader(limits, &source);
   // The input's own label is its path: only the extension is used, for detection.
-  reader.Read(std::nullopt, path, bytes, "", 0);
+  reader.Read(std::nullopt, path, bytes, "", "", 0);
   source.kind = DetectKind(path, bytes, "").kind;
   if (!source.parts.empty() && !source.parts.front().name) source.kind = source.parts.front().kind;
   const std::string errors = SummariseErrors(source);

@@ -118,3 +118,24 @@ TEST(ExtractSourceTest, DuplicateAttachmentNamesStayDistinct) {
 
 }  // namespace
 }  // namespace foicode::extract
+
+namespace foicode::extract {
+namespace {
+
+TEST(ExtractSourceTest, DeclaredCharsetOfATextAttachmentIsUsed) {
+  const std::string message =
+      "From: a@b.nhs.uk\r\nTo: c@d.org\r\nSubject: usage\r\nMIME-Version: 1.0\r\n"
+      "Content-Type: multipart/mixed; boundary=\"m\"\r\n\r\n--m\r\nContent-Type: text/plain\r\n\r\n"
+      "See attached.\r\n--m\r\nContent-Type: text/csv; charset=windows-1252\r\n"
+      "Content-Disposition: attachment; filename=\"usage.csv\"\r\n\r\n"
+      "Month,Scans\r\nOct 2023 \x96 Mar 2024,1201\r\n--m--\r\n";
+  const ExtractedSource source = ExtractSource("usage.eml", message, Limits());
+  ASSERT_EQ(source.parts.size(), 2u);
+  EXPECT_EQ(source.parts[1].kind, Kind::kCsv);
+  ASSERT_EQ(source.parts[1].pages.size(), 1u);
+  EXPECT_EQ(source.parts[1].pages[0].text, "Month | Scans\nOct 2023 – Mar 2024 | 1201");
+  EXPECT_TRUE(source.parts[1].flags.empty());
+}
+
+}  // namespace
+}  // namespace foicode::extract

@@ -22,6 +22,15 @@ struct Limits {
   // Largest unpacked/packed ratio for one zip entry; beyond it the entry is a suspected bomb.
   // Real XML compresses about 10-30x; 200x is well past any honest document.
   double max_unpack_ratio = 200.0;
+  // Entries smaller than this (unpacked) are not held to max_unpack_ratio: a small file of
+  // repeated bytes honestly compresses past 200x and costs little (Apache POI allows 100 KiB).
+  std::uint64_t min_bytes_for_ratio_check = 1ull << 20;
+  // Entries listed in one zip, OOXML package or Outlook .msg (OLE2) file; beyond it the file
+  // is refused. Real packages have tens to hundreds.
+  int max_entries = 10'000;
+  // Depth of XML elements followed when reading DOCX/XLSX text; deeper content is skipped with
+  // a flag. Word nests tables in tables a few levels; thousands is an attack on the stack.
+  int max_xml_depth = 256;
   // Cells read from one spreadsheet (XLSX) or rows x columns of one CSV.
   std::uint64_t max_cells = 2'000'000;
   // Characters of text kept per page or body; the rest is cut with a flag.
@@ -30,8 +39,17 @@ struct Limits {
   int ocr_dpi = 300;
   int ocr_seconds_per_page = 60;
   int ocr_seconds_per_input = 600;
+  // Pixels in one decoded image or one page rendered for OCR (an A4 page at 300 dpi is 8.7
+  // million). Bigger images are refused before decoding; bigger pages are rendered at a
+  // lower resolution. Guards against decompression bombs.
+  std::uint64_t max_image_pixels = 50'000'000;
   // Turn OCR off entirely (pages with no text layer then come back empty, flagged).
   bool ocr_enabled = true;
+  // Risky parsers (winmail.dat) run in a child process: wall-clock seconds before it is
+  // killed, and the address space it may add to what it inherits. A real winmail.dat
+  // unpacks in well under a second and a few times its size in memory.
+  int child_seconds = 30;
+  std::uint64_t child_memory_bytes = 2ull << 30;
 };
 
 }  // namespace foicode::extract

@@ -8,8 +8,10 @@
 
 namespace foicode::extract {
 
-// Sender, date, subject and body as for an e-mail; attachments (files and embedded messages)
-// come back as attachments, an embedded message as message/rfc822 bytes or a nested .msg.
+// Sender, date, subject and body as for an e-mail (header lines, then the plain body, else the
+// HTML body as text, else the compressed RTF body); files come back as attachments, and each
+// embedded message as a .msg of its own named by its subject ("Original request.msg").
+// Not an OLE2 file, damaged or without message properties: `error` set.
 ReadResult ReadMsg(std::string_view bytes, ReadContext& context);
 
 }  // namespace foicode::extract

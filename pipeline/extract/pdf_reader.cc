@@ -1,11 +1,380 @@
+// PDF pages to text with poppler-cpp: word boxes laid out as lines, OCR where the text layer
+// is missing or junk, Poppler's complaints turned into flags and errors.
 #include "extract/pdf_reader.h"
 
-namespace foicode::extract {
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
 
-ReadResult ReadPdf(std::string_view, ReadContext&) {
-  ReadResult r;
-  r.error = "ReadPdf: this form is not read yet";
-  return r;
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/utf8.h"
+#include "extract/ocr.h"
+#include "extract/pdf_lines.h"
+#include "extract/pdf_quality.h"
+
+namespace foicode::extract {
+namespace {
+
+// Messages kept per input: enough to explain a failure, bounded against a file that makes
+// Poppler complain once per object.
+constexpr std::size_t kMaxMessages = 50;
+// A page rendered smaller than this cannot be read by OCR anyway.
+constexpr double kMinOcrDpi = 70;
+
+struct PopplerMessages {
+  std::vector<std::string> messages;
+  int dropped = 0;
+};
+
+// Poppler has one process-wide error callback. Each reading thread points it at its own
+// collector, so messages from concurrent reads never mix and nothing reaches stderr.
+thread_local PopplerMessages* t_messages = nullptr;
+
+void CollectPopplerMessage(const std::string& message, void* /*closure*/) {
+  if (t_messages == nullptr) return;
+  if (t_messages->messages.size() < kMaxMessages) {
+    t_messages->messages.push_back(ToValidUtf8(message.substr(0, 300)));
+  } else {
+    ++t_messages->dropped;
+  }
+}
+
+void InstallPopplerMessageHandler() {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function(&CollectPopplerMessage, nullptr); });
+}
+
+class ScopedMessageCollector {
+ public:
+  explicit ScopedMessageCollector(PopplerMessages* messages) : previous_(t_messages) {
+    t_messages = messages;
+  }
+  ~ScopedMessageCollector() { t_messages = previous_; }
+  ScopedMessageCollector(const ScopedMessageCollector&) = delete;
+  ScopedMessageCollector& operator=(const ScopedMessageCollector&) = delete;
+
+ private:
+  PopplerMessages* previous_;
+};
+
+// Poppler prefixes every message with "error: " or "error (offset): ".
+std::string StripPrefix(const std::string& message) {
+  const std::size_t colon = message.find(": ");
+  if (message.starts_with("error") && colon != std::string::npos) return message.substr(colon + 2);
+  return message;
+}
+
+std::string DescribeMessages(const PopplerMessages& m) {
+  std::string out;
+  const std::size_t shown = std::min<std::size_t>(m.messages.size(), 3);
+  for (std::size_t i = 0; i < shown; ++i) {
+    if (!out.empty()) out += "; ";
+    out += StripPrefix(m.messages[i]);
+  }
+  const std::size_t more = m.messages.size() - shown + static_cast<std::size_t>(m.dropped);
+  if (more > 0) out += " (and " + std::to_string(more) + " more)";
+  return out;
+}
+
+// Poppler rebuilds a broken or missing cross-reference table without saying so, so the damage
+// it worked around is found here, by checking what a well-formed file ends with: startxref,
+// pointing at an xref table or stream, then %%EOF. Empty when the end of the file is sound.
+std::string DescribeStructureDamage(std::string_view bytes) {
+  // Readers look for the trailer in the last 1 KiB too.
+  const std::string_view tail = bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0);
+  if (tail.find("%%EOF") == std::string_view::npos) return "no %%EOF at the end: truncated?";
+  const std::size_t keyword = tail.rfind("startxref");
+  if (keyword == std::string_view::npos) return "no startxref";
+  std::size_t i = keyword + 9;
+  while (i < tail.size() && std::isspace(static_cast<unsigned char>(tail[i]))) ++i;
+  std::uint64_t offset = 0;
+  std::size_t digits = 0;
+  for (; i < tail.size() && std::isdigit(static_cast<unsigned char>(tail[i])) && digits < 19;
+       ++i, ++digits) {
+    offset = offset * 10 + static_cast<std::uint64_t>(tail[i] - '0');
+  }
+  if (digits == 0 || offset >= bytes.size()) return "startxref points outside the file";
+  std::string_view at = bytes.substr(offset, 64);
+  while (!at.empty() && std::isspace(static_cast<unsigned char>(at.front()))) at.remove_prefix(1);
+  if (at.starts_with("xref")) return "";
+  // An xref stream: "12 0 obj".
+  std::size_t j = 0;
+  int numbers = 0;
+  while (numbers < 2) {
+    const std::size_t start = j;
+    while (j < at.size() && std::isdigit(static_cast<unsigned char>(at[j]))) ++j;
+    if (j == start || j >= at.size() || at[j] != ' ') break;
+    while (j < at.size() && at[j] == ' ') ++j;
+    ++numbers;
+  }
+  if (numbers == 2 && at.substr(j).starts_with("obj")) return "";
+  return "startxref does not point to a cross-reference table";
+}
+
+std::string Utf8(const poppler::ustring& text) {
+  const poppler::byte_array bytes = text.to_utf8();
+  return ToValidUtf8(std::string_view(bytes.data(), bytes.size()));
+}
+
+std::vector<WordBox> PageWords(const poppler::page& page) {
+  std::vector<WordBox> words;
+  for (const poppler::text_box& box : page.text_list()) {
+    const poppler::rectf r = box.bbox();
+    WordBox w;
+    w.text = Utf8(box.text());
+    w.x0 = std::min(r.left(), r.right());
+    w.x1 = std::max(r.left(), r.right());
+    w.y0 = std::min(r.top(), r.bottom());
+    w.y1 = std::max(r.top(), r.bottom());
+    w.space_after = box.has_space_after();
+    w.upright = box.rotation() == 0;
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+// Cuts `text` to `max_chars` code points; true when it did.
+bool CutText(std::string& text, std::uint64_t max_chars) {
+  std::uint64_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (count == max_chars) {
+      text.resize(i);
+      return true;
+    }
+    ++count;
+  }
+  return false;
+}
+
+// "page 3" or "pages 3, 4, 7"; long lists end "... and 180 more" so one hostile file cannot
+// make a message of thousands of numbers.
+std::string PageList(const std::vector<int>& pages) {
+  constexpr std::size_t kShown = 20;
+  std::string out = pages.size() > 1 ? "pages " : "page ";
+  for (std::size_t i = 0; i < pages.size() && i < kShown; ++i) {
+    if (i > 0) out += ", ";
+    out += std::to_string(pages[i]);
+  }
+  if (pages.size() > kShown) out += " and " + std::to_string(pages.size() - kShown) + " more";
+  return out;
+}
+
+class PdfReader {
+ public:
+  PdfReader(const poppler::document& doc, ReadContext& context)
+      : doc_(doc), context_(context), limits_(context.limits) {}
+
+  void ReadPages(int count, ReadResult& result);
+
+ private:
+  // Reads the page by OCR into `page` when that gives better text; errors go to errors_.
+  void TryOcr(const poppler::page& page, const std::string& why, Page& out);
+  // Records that `page` could not be (fully) read; pages with the same problem share one
+  // sentence, so a hostile file of 2000 bad pages gives one line, not 2000.
+  void AddPageError(int page, const std::string& problem);
+
+  const poppler::document& doc_;
+  ReadContext& context_;
+  const Limits& limits_;
+  double ocr_seconds_ = 0;  // spent by this reader, added to context_ as whole seconds
+  int ocr_seconds_before_ = 0;
+  std::vector<std::pair<std::string, std::vector<int>>> errors_;  // problem, pages
+  std::vector<int> ocr_pages_;
+  std::vector<int> empty_pages_;     // no usable text and no OCR text
+  std::vector<int> cut_pages_;       // over max_text_chars
+  std::vector<int> unusable_pages_;  // text layer junk, OCR no better
+};
+
+void PdfReader::AddPageError(int page, const std::string& problem) {
+  for (auto& [known, pages] : errors_) {
+    if (known == problem) {
+      pages.push_back(page);
+      return;
+    }
+  }
+  errors_.push_back({problem, {page}});
+}
+
+void PdfReader::ReadPages(int count, ReadResult& result) {
+  ocr_seconds_before_ = context_.ocr_seconds_used;
+  for (int i = 0; i < count; ++i) {
+    Page out;
+    out.number = i + 1;
+    const std::unique_ptr<poppler::page> page(doc_.create_page(i));
+    if (!page) {
+      AddPageError(i + 1, "Poppler could not read the page");
+      result.pages.push_back(std::move(out));
+      continue;
+    }
+    out.text = LayOutWords(PageWords(*page));
+    const std::string why = WhyTextUnusable(out.text);
+    if (!why.empty()) TryOcr(*page, why, out);
+    if (!why.empty() && !out.ocr && (out.text.empty() || !limits_.ocr_enabled)) {
+      empty_pages_.push_back(i + 1);
+    }
+    if (CutText(out.text, limits_.max_text_chars)) cut_pages_.push_back(i + 1);
+    result.pages.push_back(std::move(out));
+  }
+  if (!ocr_pages_.empty()) {
+    result.flags.push_back(Flag{std::string(flag_codes::kTextFromOcr),
+                                "Text of " + PageList(ocr_pages_) +
+                                    " was read by OCR from the page image; check quotes "
+                                    "against the PDF."});
+  }
+  if (!empty_pages_.empty()) {
+    result.flags.push_back(
+        Flag{std::string(flag_codes::kPartUnreadable),
+             "No text could be read from " + PageList(empty_pages_) +
+                 (limits_.ocr_enabled ? "." : " (no text layer, and OCR is turned off).")});
+  }
+  if (!unusable_pages_.empty()) {
+    result.flags.push_back(
+        Flag{std::string(flag_codes::kPartUnreadable),
+             "The text layer of " + PageList(unusable_pages_) +
+                 " looks damaged (unmapped font glyphs) and OCR did not read it better."});
+  }
+  if (!cut_pages_.empty()) {
+    result.flags.push_back(Flag{std::string(flag_codes::kLimitReached),
+                                "The text of " + PageList(cut_pages_) + " was cut at " +
+                                    std::to_string(limits_.max_text_chars) +
+                                    " characters (limit max_text_chars)."});
+  }
+  if (!errors_.empty()) {
+    std::string joined;
+    for (const auto& [problem, pages] : errors_) {
+      joined += (joined.empty() ? "" : "; ") + PageList(pages) + ": " + problem;
+    }
+    result.error = joined;
+  }
+}
+
+void PdfReader::TryOcr(const poppler::page& page, const std::string& why, Page& out) {
+  const int number = *out.number;
+  if (!limits_.ocr_enabled) return;
+  const int used = ocr_seconds_before_ + static_cast<int>(std::ceil(ocr_seconds_));
+  const int left = limits_.ocr_seconds_per_input - used;
+  if (left <= 0) {
+    AddPageError(number, why +
+                             ", and not read by OCR: OCR time for this input ran out (limit "
+                             "ocr_seconds_per_input = " +
+                             std::to_string(limits_.ocr_seconds_per_input) + " s)");
+    return;
+  }
+  // A hostile MediaBox can ask for a render of billions of pixels: lower the resolution
+  // instead, down to what OCR can still read.
+  const poppler::rectf box = page.page_rect(poppler::media_box);
+  const double width_in = std::abs(box.width()) / 72.0;
+  const double height_in = std::abs(box.height()) / 72.0;
+  double dpi = limits_.ocr_dpi;
+  const double pixels = width_in * dpi * height_in * dpi;
+  if (pixels > static_cast<double>(limits_.max_image_pixels)) {
+    dpi *= std::sqrt(static_cast<double>(limits_.max_image_pixels) / pixels);
+  }
+  if (dpi < kMinOcrDpi || width_in <= 0 || height_in <= 0) {
+    AddPageError(number, why + ", and too large to render for OCR (limit max_image_pixels)");
+    return;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  poppler::image image = renderer.render_page(&page, dpi, dpi);
+  OcrResult ocr;
+  if (!image.is_valid() || image.format() != poppler::image::format_gray8) {
+    ocr.error = "the page could not be rendered for OCR";
+  } else {
+    const GrayImage gray{.pixels = reinterpret_cast<const unsigned char*>(image.const_data()),
+                         .width = image.width(),
+                         .height = image.height(),
+                         .stride = image.bytes_per_row(),
+                         .dpi = static_cast<int>(std::lround(dpi))};
+    ocr = RecognisePage(gray, std::min(limits_.ocr_seconds_per_page, left));
+  }
+  ocr_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  context_.ocr_seconds_used = ocr_seconds_before_ + static_cast<int>(std::ceil(ocr_seconds_));
+  if (ocr.error) AddPageError(number, *ocr.error);
+  // A damaged text layer is replaced only when OCR finds more words in it.
+  if (MeasureText(ocr.text).word_letters > MeasureText(out.text).word_letters) {
+    out.text = std::move(ocr.text);
+    out.ocr = true;
+    ocr_pages_.push_back(number);
+  } else if (!ocr.error && (why == kJunkText || why == kNoWords)) {
+    unusable_pages_.push_back(number);
+  }
+}
+
+ReadResult ReadLoadedPdf(const poppler::document& doc, ReadContext& context) {
+  ReadResult result;
+  const int total = doc.pages();
+  if (total <= 0) {
+    result.error = "the PDF has no pages";
+    return result;
+  }
+  const int count = std::min(total, std::max(context.limits.max_pages, 0));
+  if (count < total) {
+    result.flags.push_back(Flag{std::string(flag_codes::kLimitReached),
+                                "Only the first " + std::to_string(count) + " of " +
+                                    std::to_string(total) + " pages were read (limit max_pages)."});
+  }
+  PdfReader reader(doc, context);
+  reader.ReadPages(count, result);
+  return result;
+}
+
+}  // namespace
+
+ReadResult ReadPdf(std::string_view bytes, ReadContext& context) {
+  InstallPopplerMessageHandler();
+  PopplerMessages messages;
+  const ScopedMessageCollector collect(&messages);
+  ReadResult result;
+  try {
+    if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
+      result.error = "PDF is too large for Poppler to read (over 2 GiB)";
+      return result;
+    }
+    // Poppler reads `bytes` in place: they outlive `doc`.
+    const std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    if (!doc) {
+      std::string error = "damaged or not a PDF: Poppler could not open it";
+      if (!messages.messages.empty()) error += " (" + DescribeMessages(messages) + ")";
+      result.error = error;
+      return result;
+    }
+    if (doc->is_locked()) {
+      result.error = "encrypted: a password is needed to open this PDF";
+      return result;
+    }
+    result = ReadLoadedPdf(*doc, context);
+  } catch (const std::exception& e) {
+    result.error = std::string("internal error while reading the PDF: ") + e.what();
+  }
+  const std::string damage = DescribeStructureDamage(bytes);
+  if (!damage.empty() || !messages.messages.empty()) {
+    std::string message = damage.empty()
+                              ? "Poppler reported problems in this PDF"
+                              : "Poppler repaired this PDF's damaged structure (" + damage + ")";
+    message += "; check that the text is complete";
+    if (!messages.messages.empty()) message += ": " + DescribeMessages(messages);
+    result.flags.push_back(Flag{std::string(flag_codes::kPdfRepaired), message + "."});
+  }
+  return result;
 }
 
 }  // namespace foicode::extract

@@ -22,6 +22,7 @@ struct Attachment {
   std::string name;
   std::string bytes;
   std::string mime_type;  // as declared by the container, lower case; may be empty
+  std::string charset;    // the charset the container declares for text content; may be empty
 };
 
 struct ReadResult {

@@ -8,12 +8,17 @@
 
 namespace foicode::extract {
 
+// `declared_charset` is what a container (an e-mail part) says the text is in; may be empty.
+
 // Plain text: decoded to UTF-8 (charset.h), one page.
-ReadResult ReadPlainText(std::string_view bytes, ReadContext& context);
+ReadResult ReadPlainText(std::string_view bytes, ReadContext& context,
+                         std::string_view declared_charset = "");
 // CSV: one line per row, cells separated by " | "; quoted fields and embedded newlines honoured.
-ReadResult ReadCsv(std::string_view bytes, ReadContext& context);
-// HTML: charset from BOM, meta or detection; rendered with HtmlToText.
-ReadResult ReadHtml(std::string_view bytes, ReadContext& context);
+ReadResult ReadCsv(std::string_view bytes, ReadContext& context,
+                   std::string_view declared_charset = "");
+// HTML: charset from BOM, meta, the declared charset or detection; rendered with HtmlToText.
+ReadResult ReadHtml(std::string_view bytes, ReadContext& context,
+                    std::string_view declared_charset = "");
 
 }  // namespace foicode::extract
 

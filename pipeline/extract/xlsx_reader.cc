@@ -1,11 +1,267 @@
+// Reads an Excel workbook (XLSX): each sheet in workbook order as one page, one line per row,
+// with shared strings, cached formula values and dates resolved.
 #include "extract/xlsx_reader.h"
 
-namespace foicode::extract {
+#include <charconv>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
-ReadResult ReadXlsx(std::string_view, ReadContext&) {
-  ReadResult r;
-  r.error = "ReadXlsx: this form is not read yet";
-  return r;
+#include <pugixml.hpp>
+
+#include "core/utf8.h"
+#include "extract/ooxml_package.h"
+#include "extract/page_text.h"
+#include "extract/xlsx_dates.h"
+#include "extract/zip_archive.h"
+
+namespace foicode::extract {
+namespace {
+
+constexpr int kMaxColumn = 16384;  // XFD, Excel's last column
+
+// Cell text stays on its row's line.
+std::string OneLine(std::string text) {
+  for (char& c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return text;
+}
+
+// The text of a shared or inline string: plain <t>, or rich-text runs <r><t> joined as written.
+// Phonetic guides (rPh) repeat the text in kana and are left out.
+std::string RichText(const pugi::xml_node& node) {
+  std::string text;
+  for (const pugi::xml_node& child : node.children()) {
+    const std::string_view name = LocalName(child);
+    if (name == "t") {
+      text += child.text().get();
+    } else if (name == "r") {
+      text += ChildNamed(child, "t").text().get();
+    }
+  }
+  return OneLine(std::move(text));
+}
+
+// "C7" -> 3; 0 when the reference has no column letters.
+int ColumnOf(std::string_view reference) {
+  int column = 0;
+  for (char c : reference) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (c < 'A' || c > 'Z') break;
+    column = column * 26 + (c - 'A' + 1);
+    if (column > kMaxColumn) return 0;
+  }
+  return column;
+}
+
+bool ParseInt(std::string_view text, long long* value) {
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *value);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+class XlsxReader {
+ public:
+  XlsxReader(ZipArchive& archive, ReadContext& context, ReadResult* result)
+      : archive_(archive), context_(context), limits_(context.limits), result_(result) {}
+
+  void Read() {
+    const std::string main = MainPartPath(archive_, context_, "xl/workbook.xml");
+    pugi::xml_document workbook;
+    std::string error;
+    if (!LoadPart(archive_, main, context_, &workbook, &error)) {
+      result_->error = error.empty() ? "not an Excel workbook: xl/workbook.xml is missing"
+                                     : "cannot read the Excel workbook: " + error;
+      return;
+    }
+    const pugi::xml_node root = workbook.document_element();
+    const std::string_view date1904 =
+        AttributeNamed(ChildNamed(root, "workbookPr"), "date1904").value();
+    date1904_ = date1904 == "1" || date1904 == "true";
+    const std::vector<Relationship> relationships = LoadRelationships(archive_, main, context_);
+    auto target_of_type = [&](std::string_view suffix, std::string fallback) {
+      for (const Relationship& relationship : relationships) {
+        if (!relationship.external && relationship.type.ends_with(suffix)) return relationship.target;
+      }
+      return fallback;
+    };
+    LoadSharedStrings(target_of_type("/sharedStrings", "xl/sharedStrings.xml"));
+    LoadStyles(target_of_type("/styles", "xl/styles.xml"));
+
+    int number = 0;
+    for (const pugi::xml_node& sheet : ChildNamed(root, "sheets").children()) {
+      if (LocalName(sheet) != "sheet") continue;
+      Page page;
+      page.number = ++number;
+      page.label = OneLine(sheet.attribute("name").value());
+      const std::string id = AttributeNamed(sheet, "id").value();
+      std::string path;
+      for (const Relationship& relationship : relationships) {
+        if (relationship.id == id && !relationship.external) path = relationship.target;
+      }
+      if (!stopped_) page.text = SheetText(path, page.label);
+      result_->pages.push_back(std::move(page));
+    }
+  }
+
+ private:
+  void LoadSharedStrings(const std::string& path) {
+    pugi::xml_document doc;
+    std::string error;
+    if (!LoadPart(archive_, path, context_, &doc, &error)) {
+      if (!error.empty()) Unreadable("the shared strings", error);
+      return;
+    }
+    for (const pugi::xml_node& item : doc.document_element().children()) {
+      if (LocalName(item) == "si") shared_.push_back(RichText(item));
+    }
+  }
+
+  void LoadStyles(const std::string& path) {
+    pugi::xml_document doc;
+    std::string error;
+    if (!LoadPart(archive_, path, context_, &doc, &error)) {
+      if (!error.empty()) Unreadable("the styles (dates may show as numbers)", error);
+      return;
+    }
+    const pugi::xml_node root = doc.document_element();
+    std::map<long long, std::string> codes;
+    for (const pugi::xml_node& format : ChildNamed(root, "numFmts").children()) {
+      long long id;
+      if (LocalName(format) == "numFmt" && ParseInt(format.attribute("numFmtId").value(), &id)) {
+        codes[id] = format.attribute("formatCode").value();
+      }
+    }
+    for (const pugi::xml_node& xf : ChildNamed(root, "cellXfs").children()) {
+      if (LocalName(xf) != "xf") continue;
+      long long id = 0;
+      ParseInt(xf.attribute("numFmtId").value(), &id);
+      const auto code = codes.find(id);
+      styles_.push_back(ClassifyNumberFormat(static_cast<int>(id),
+                                             code == codes.end() ? "" : code->second));
+    }
+  }
+
+  void Unreadable(const std::string& what, const std::string& error) {
+    result_->flags.push_back(Flag{std::string(flag_codes::kPartUnreadable),
+                                  "Could not read " + what + " of the workbook: " + error + "."});
+  }
+
+  void Stop(const std::string& message) {
+    stopped_ = true;
+    result_->flags.push_back(Flag{std::string(flag_codes::kLimitReached), message});
+  }
+
+  std::string CellValue(const pugi::xml_node& cell) const {
+    const std::string_view type = cell.attribute("t").value();
+    const std::string_view value = ChildNamed(cell, "v").text().get();
+    if (type == "s") {
+      long long index;
+      if (ParseInt(value, &index) && index >= 0 && index < static_cast<long long>(shared_.size())) {
+        return shared_[static_cast<std::size_t>(index)];
+      }
+      return "";
+    }
+    if (type == "inlineStr") return RichText(ChildNamed(cell, "is"));
+    if (type == "b") return value == "1" ? "TRUE" : value == "0" ? "FALSE" : std::string(value);
+    if (type == "str" || type == "e" || type == "d") return OneLine(std::string(value));
+    if (value.empty()) return "";
+    double number;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+    if (ec != std::errc() || end != value.data() + value.size()) return OneLine(std::string(value));
+    long long style;
+    if (ParseInt(cell.attribute("s").value(), &style) && style >= 0 &&
+        style < static_cast<long long>(styles_.size())) {
+      const std::string date =
+          FormatSerialDate(number, styles_[static_cast<std::size_t>(style)], date1904_);
+      if (!date.empty()) return date;
+    }
+    return FormatNumber(number);
+  }
+
+  std::string SheetText(const std::string& path, const std::string& name) {
+    pugi::xml_document doc;
+    std::string error;
+    if (path.empty() || !LoadPart(archive_, path, context_, &doc, &error)) {
+      Unreadable("sheet \"" + name + "\"", error.empty() ? "its part is missing" : error);
+      return "";
+    }
+    std::string text;
+    long long previous_row = 0;
+    for (const pugi::xml_node& row : ChildNamed(doc.document_element(), "sheetData").children()) {
+      if (LocalName(row) != "row") continue;
+      long long row_number;
+      if (!ParseInt(row.attribute("r").value(), &row_number)) row_number = previous_row + 1;
+      // A run of empty rows usually separates two tables on one sheet: keep one blank line.
+      if (row_number > previous_row + 1 && !text.empty()) text += '\n';
+      previous_row = row_number;
+
+      std::map<int, std::string> cells;
+      int column = 0;
+      for (const pugi::xml_node& cell : row.children()) {
+        if (LocalName(cell) != "c") continue;
+        const int named = ColumnOf(cell.attribute("r").value());
+        column = named > 0 ? named : column + 1;
+        if (column > kMaxColumn) break;
+        std::string value = CellValue(cell);
+        if (!value.empty()) cells[column] = std::move(value);
+      }
+      if (cells.empty()) continue;
+      // Empty cells between filled ones count: they are written out as empty columns.
+      const int width = cells.rbegin()->first;
+      if (cells_ + static_cast<std::uint64_t>(width) > limits_.max_cells) {
+        Stop("Reading stopped in sheet \"" + name + "\" at row " + std::to_string(row_number) +
+             ": the workbook has more than " + std::to_string(limits_.max_cells) +
+             " cells (limit max_cells); later rows and sheets were not read.");
+        break;
+      }
+      cells_ += static_cast<std::uint64_t>(width);
+      std::string line;
+      for (int index = 1; index <= width; ++index) {
+        if (index > 1) line += " | ";
+        const auto found = cells.find(index);
+        if (found != cells.end()) line += found->second;
+      }
+      text += line;
+      text += '\n';
+      if (text.size() > limits_.max_text_chars) {
+        Stop("Sheet \"" + name + "\" was cut after " + std::to_string(limits_.max_text_chars) +
+             " characters (limit max_text_chars); later rows and sheets were not read.");
+        break;
+      }
+    }
+    text = NormalizeLines(ToValidUtf8(text));
+    // When reading stopped on this limit it is already flagged.
+    std::vector<Flag> unused;
+    CapText(text, limits_.max_text_chars, "sheet \"" + name + "\"", stopped_ ? unused : result_->flags);
+    return text;
+  }
+
+  ZipArchive& archive_;
+  ReadContext& context_;
+  const Limits& limits_;
+  ReadResult* result_;
+  bool date1904_ = false;
+  std::vector<std::string> shared_;
+  std::vector<NumberFormatKind> styles_;
+  std::uint64_t cells_ = 0;
+  bool stopped_ = false;
+};
+
+}  // namespace
+
+ReadResult ReadXlsx(std::string_view bytes, ReadContext& context) {
+  ReadResult result;
+  std::string error;
+  std::optional<ZipArchive> archive = ZipArchive::Open(bytes, context.limits, &error);
+  if (!archive) {
+    result.error = "not an Excel workbook: " + error;
+    return result;
+  }
+  XlsxReader(*archive, context, &result).Read();
+  return result;
 }
 
 }  // namespace foicode::extract

@@ -1,0 +1,256 @@
+// fork + pipe + poll: the child runs the work and writes one length-prefixed frame.
+#include "extract/child_process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <string>
+
+namespace foicode::extract {
+namespace {
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
+// Frame: one status byte ('O' result, 'E' error message), an 8-byte little-endian length,
+// then the payload.
+constexpr std::size_t kHeaderBytes = 9;
+
+bool WriteAll(int fd, const char* data, std::size_t size) {
+  while (size > 0) {
+    const ssize_t n = write(fd, data, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n;
+    size -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+[[noreturn]] void ChildMain(int fd, const std::function<std::string()>& work,
+                            const ChildLimits& limits, rlim_t address_space_limit) {
+  const int null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (null_fd >= 0) {
+    dup2(null_fd, STDOUT_FILENO);
+    dup2(null_fd, STDERR_FILENO);
+  }
+  // A crash must not write a core file: nothing in extraction touches the disk.
+  const rlimit no_core{0, 0};
+  setrlimit(RLIMIT_CORE, &no_core);
+  const auto cpu = static_cast<rlim_t>(limits.timeout_seconds) + 1;
+  const rlimit cpu_limit{cpu, cpu + 1};
+  setrlimit(RLIMIT_CPU, &cpu_limit);
+  // AddressSanitizer reserves terabytes of shadow memory up front; an address-space limit
+  // would make every later allocation in the child fail.
+  if (address_space_limit > 0 && !kAddressSanitizer) {
+    const rlimit memory{address_space_limit, address_space_limit};
+    setrlimit(RLIMIT_AS, &memory);
+  }
+  char status = 'O';
+  std::string payload;
+  try {
+    payload = work();
+  } catch (const std::exception& e) {
+    status = 'E';
+    payload = e.what();
+  } catch (...) {
+    status = 'E';
+    payload = "unknown failure";
+  }
+  std::array<char, kHeaderBytes> header;
+  header[0] = status;
+  std::uint64_t size = payload.size();
+  for (std::size_t i = 1; i < kHeaderBytes; ++i) {
+    header[i] = static_cast<char>(size & 0xFF);
+    size >>= 8;
+  }
+  const bool ok = WriteAll(fd, header.data(), header.size()) &&
+                  WriteAll(fd, payload.data(), payload.size());
+  _exit(ok ? 0 : 3);
+}
+
+// The parent's address space in bytes (0 if unknown). The child inherits all of it (thread
+// stacks, malloc arenas, OCR models), so its limit is counted on top.
+std::uint64_t CurrentAddressSpace() {
+  const int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  std::array<char, 128> text{};
+  const ssize_t n = read(fd, text.data(), text.size() - 1);
+  close(fd);
+  if (n <= 0) return 0;
+  std::uint64_t pages = 0;
+  for (ssize_t i = 0; i < n && text[static_cast<std::size_t>(i)] >= '0' && text[static_cast<std::size_t>(i)] <= '9'; ++i) {
+    pages = pages * 10 + static_cast<std::uint64_t>(text[static_cast<std::size_t>(i)] - '0');
+  }
+  return pages * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
+}
+
+std::uint64_t FrameLength(const std::string& buffer) {
+  std::uint64_t size = 0;
+  for (std::size_t i = kHeaderBytes - 1; i >= 1; --i) {
+    size = (size << 8) | static_cast<unsigned char>(buffer[i]);
+  }
+  return size;
+}
+
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) close(fd);
+  }
+};
+
+}  // namespace
+
+ChildResult RunInChild(const std::function<std::string()>& work, const ChildLimits& limits,
+                       const std::string& what) {
+  ChildResult result;
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) {
+    result.error = "could not start the " + what + ": " + std::strerror(errno);
+    return result;
+  }
+  Fd read_end{fds[0]};
+  Fd write_end{fds[1]};
+  rlim_t address_space_limit = 0;
+  if (limits.max_memory_bytes > 0) {
+    const std::uint64_t current = CurrentAddressSpace();
+    if (current > 0) address_space_limit = static_cast<rlim_t>(current + limits.max_memory_bytes);
+  }
+  const pid_t pid = fork();
+  if (pid < 0) {
+    result.error = "could not start the " + what + ": " + std::strerror(errno);
+    return result;
+  }
+  if (pid == 0) {
+    close(read_end.fd);
+    ChildMain(write_end.fd, work, limits, address_space_limit);
+  }
+  close(write_end.fd);
+  write_end.fd = -1;
+
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::seconds(limits.timeout_seconds);
+  std::string buffer;
+  std::array<char, 1 << 16> chunk;
+  bool exited = false;
+  int status = 0;
+  bool timed_out = false;
+  bool too_big = false;
+  auto frame_done = [&buffer]() {
+    return buffer.size() >= kHeaderBytes && buffer.size() - kHeaderBytes >= FrameLength(buffer);
+  };
+  // EOF alone cannot end the wait: a child forked at the same moment by another thread may
+  // hold a copy of the write end. The frame's length, or the child's exit, ends it.
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    if (left.count() <= 0) {
+      timed_out = true;
+      break;
+    }
+    pollfd poll_fd{read_end.fd, POLLIN, 0};
+    const int ready = poll(&poll_fd, 1, static_cast<int>(std::min<long long>(left.count(), 100)));
+    bool eof = false;
+    if (ready > 0) {
+      const ssize_t n = read(read_end.fd, chunk.data(), chunk.size());
+      if (n > 0) {
+        buffer.append(chunk.data(), static_cast<std::size_t>(n));
+        if (buffer.size() - std::min(buffer.size(), kHeaderBytes) > limits.max_output_bytes) {
+          too_big = true;
+          break;
+        }
+      } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
+        eof = true;
+      }
+    }
+    if (frame_done() || eof) break;
+    if (waitpid(pid, &status, WNOHANG) == pid) {
+      exited = true;
+      fcntl(read_end.fd, F_SETFL, O_NONBLOCK);
+      for (;;) {
+        const ssize_t n = read(read_end.fd, chunk.data(), chunk.size());
+        if (n <= 0) break;
+        buffer.append(chunk.data(), static_cast<std::size_t>(n));
+        if (buffer.size() > limits.max_output_bytes + kHeaderBytes) {
+          too_big = true;
+          break;
+        }
+      }
+      break;
+    }
+  }
+  // The child exits right after its frame; give it until the deadline, then kill it.
+  while (!exited && !timed_out && !too_big) {
+    const pid_t done = waitpid(pid, &status, WNOHANG);
+    if (done == pid || done < 0) {
+      exited = done == pid;
+      break;
+    }
+    if (Clock::now() >= deadline) {
+      timed_out = true;
+      break;
+    }
+    const timespec pause{0, 10'000'000};
+    nanosleep(&pause, nullptr);
+  }
+  if (!exited) {
+    kill(pid, SIGKILL);
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+  }
+
+  if (too_big) {
+    result.error = "the " + what + " produced more than " +
+                   std::to_string(limits.max_output_bytes) + " bytes (limit " +
+                   limits.output_limit_name + ")";
+    return result;
+  }
+  if (timed_out) {
+    result.error = "the " + what + " took longer than " + std::to_string(limits.timeout_seconds) +
+                   " seconds and was stopped (limit " + limits.timeout_limit_name + ")";
+    return result;
+  }
+  if (WIFSIGNALED(status)) {
+    const int signal = WTERMSIG(status);
+    result.error = signal == SIGXCPU
+                       ? "the " + what + " used more than " +
+                             std::to_string(limits.timeout_seconds) + " seconds of CPU time (limit " +
+                             limits.timeout_limit_name + ")"
+                       : what + " crashed on signal " + std::to_string(signal);
+    return result;
+  }
+  if (!frame_done()) {
+    result.error = "the " + what + " stopped without a result (exit status " +
+                   std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")";
+    return result;
+  }
+  const std::uint64_t length = FrameLength(buffer);
+  if (buffer[0] != 'O') {
+    result.error = "the " + what + " failed: " + buffer.substr(kHeaderBytes, length);
+    return result;
+  }
+  result.output = buffer.substr(kHeaderBytes, length);
+  return result;
+}
+
+}  // namespace foicode::extract

@@ -1,0 +1,39 @@
+// Runs a risky parser in a forked child process, bounded in time, memory and output size, so
+// a crash or hang in a C library costs one part, not the batch.
+#ifndef FOICODE_PIPELINE_EXTRACT_CHILD_PROCESS_H_
+#define FOICODE_PIPELINE_EXTRACT_CHILD_PROCESS_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace foicode::extract {
+
+struct ChildLimits {
+  std::uint64_t max_output_bytes = 0;  // bytes `work` may return; more is an error
+  int timeout_seconds = 30;            // wall clock; the child is killed after it
+  // Address space the child may add to what it inherits (RLIMIT_AS); 0 = no limit. Not
+  // applied under AddressSanitizer, whose shadow memory would exceed any limit.
+  std::uint64_t max_memory_bytes = 0;
+  // How the messages name the limits, so a person knows which one to raise.
+  std::string output_limit_name = "max_output_bytes";
+  std::string timeout_limit_name = "timeout_seconds";
+};
+
+struct ChildResult {
+  std::string output;                // what `work` returned; empty when `error` is set
+  std::optional<std::string> error;  // a sentence: crashed on signal N, timed out, too much output
+};
+
+// Calls `work` in a fork of this process and returns its result through a pipe. `what` names
+// the parser in messages ("winmail.dat reader"). In the child only `work` runs, then _exit:
+// it must not take locks another thread of the parent may have held at fork time (malloc is
+// fork-safe in glibc), must not throw past itself (a throw is reported as an error), and must
+// not write to stdout/stderr (they are closed). Never throws.
+ChildResult RunInChild(const std::function<std::string()>& work, const ChildLimits& limits,
+                       const std::string& what);
+
+}  // namespace foicode::extract
+
+#endif  // FOICODE_PIPELINE_EXTRACT_CHILD_PROCESS_H_

@@ -1,0 +1,151 @@
+// Tests for ReadDocx: runs, tables, headers and footers, tracked changes, text boxes, fields.
+#include "extract/docx_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/office_test_support.h"
+
+namespace foicode::extract {
+namespace {
+
+using testing::MakeDocx;
+using testing::MakeZip;
+
+std::string P(const std::string& runs) { return "<w:p>" + runs + "</w:p>"; }
+std::string R(const std::string& text) {
+  return "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r>";
+}
+
+ReadResult Read(const std::string& bytes) {
+  static const Limits limits;
+  ReadContext context(limits);
+  return ReadDocx(bytes, context);
+}
+
+TEST(DocxReaderTest, RunsJoinWithoutInsertedSpaces) {
+  const ReadResult result = Read(MakeDocx(
+      P(R("We use Brain") + "<w:r><w:rPr><w:b/></w:rPr><w:t>omix</w:t></w:r>" + R(" ") +
+        R("for stroke.")) +
+      P(R("Line one") + "<w:r><w:br/><w:t>line two</w:t><w:tab/><w:t>tabbed</w:t></w:r>") +
+      P("<w:r><w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/><w:t>ticked</w:t></w:r>")));
+  ASSERT_FALSE(result.error) << *result.error;
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].number, std::nullopt);
+  EXPECT_EQ(result.pages[0].text,
+            "We use Brainomix for stroke.\nLine one\nline two\ttabbed\nticked");
+}
+
+TEST(DocxReaderTest, TableRowsAreOneLineWithCellsSeparated) {
+  const std::string table =
+      "<w:tbl><w:tblPr/>"
+      "<w:tr><w:tc>" + P(R("System")) + "</w:tc><w:tc>" + P(R("Status")) + "</w:tc></w:tr>"
+      "<w:tr><w:tc>" + P(R("Veye Lung")) + "</w:tc><w:tc>" + P(R("Live")) + P(R("since 2022")) +
+      "</w:tc><w:tc>" + P("") + "</w:tc></w:tr>"
+      "<w:tr><w:tc>" + P(R("Nested")) +
+      "<w:tbl><w:tr><w:tc>" + P(R("inner a")) + "</w:tc><w:tc>" + P(R("inner b")) +
+      "</w:tc></w:tr></w:tbl></w:tc><w:tc>" + P(R("after")) + "</w:tc></w:tr>"
+      "</w:tbl>";
+  const ReadResult result = Read(MakeDocx(P(R("Before")) + table + P(R("After"))));
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].text,
+            "Before\nSystem | Status\nVeye Lung | Live since 2022\nNested | after\n"
+            "inner a | inner b\nAfter");
+}
+
+TEST(DocxReaderTest, TrackedChangesKeepInsertionsAndDropDeletions) {
+  const ReadResult result = Read(MakeDocx(P(
+      R("We ") + "<w:del w:id=\"1\" w:author=\"x\"><w:r><w:delText>do not </w:delText></w:r></w:del>" +
+      "<w:ins w:id=\"2\" w:author=\"x\">" + R("now ") + "</w:ins>" + R("use AI."))));
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].text, "We now use AI.");
+}
+
+TEST(DocxReaderTest, AlternateContentTextBoxIsReadOnce) {
+  const std::string box = "<w:txbxContent>" + P(R("Box text")) + "</w:txbxContent>";
+  const ReadResult result = Read(MakeDocx(P(
+      R("Anchor") + "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:wsp><wps:txbx>" +
+      box + "</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>" +
+      box + "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>")));
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].text, "Anchor\nBox text");
+}
+
+TEST(DocxReaderTest, FieldsKeepTheirResultNotTheirCode) {
+  const ReadResult result = Read(MakeDocx(P(
+      R("Page ") + "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>" +
+      "<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>" +
+      "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" + R("3") +
+      "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" + R(" of ") +
+      "<w:fldSimple w:instr=\" NUMPAGES \">" + R("5") + "</w:fldSimple>" +
+      "<w:hyperlink r:id=\"rId9\">" + R("our website") + "</w:hyperlink>")));
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].text, "Page 3 of 5our website");
+}
+
+TEST(DocxReaderTest, HeadersBeforeBodyFootersAndFootnotesAfter) {
+  const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+  const std::string type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  const std::string rels =
+      "<Relationship Id=\"rId3\" Type=\"" + type + "footer\" Target=\"footer1.xml\"/>"
+      "<Relationship Id=\"rId4\" Type=\"" + type + "header\" Target=\"header1.xml\"/>"
+      "<Relationship Id=\"rId5\" Type=\"" + type + "header\" Target=\"header2.xml\"/>"
+      "<Relationship Id=\"rId6\" Type=\"" + type + "footnotes\" Target=\"footnotes.xml\"/>";
+  const std::vector<testing::ZipItem> parts = {
+      {"word/header1.xml", "<w:hdr " + w + ">" + P(R("Example NHS Trust")) + "</w:hdr>"},
+      {"word/header2.xml", "<w:hdr " + w + ">" + P(R("Example NHS Trust")) + "</w:hdr>"},
+      {"word/footer1.xml", "<w:ftr " + w + ">" + P(R("FOI ref 1234")) + "</w:ftr>"},
+      {"word/footnotes.xml",
+       "<w:footnotes " + w + "><w:footnote w:type=\"separator\" w:id=\"-1\">" +
+           P("<w:r><w:separator/></w:r>") + "</w:footnote><w:footnote w:id=\"1\">" +
+           P(R("Figures are for 2023/24.")) + "</w:footnote></w:footnotes>"}};
+  const std::string body =
+      P(R("Dear requester")) +
+      "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId4\"/>"
+      "<w:headerReference w:type=\"first\" r:id=\"rId5\"/>"
+      "<w:footerReference w:type=\"default\" r:id=\"rId3\"/></w:sectPr>";
+  const ReadResult result = Read(MakeDocx(body, parts, rels));
+  ASSERT_FALSE(result.error);
+  EXPECT_TRUE(result.flags.empty());
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].text,
+            "Example NHS Trust\n\nDear requester\n\nFOI ref 1234\n\nFigures are for 2023/24.");
+}
+
+TEST(DocxReaderTest, ZipWithoutDocumentIsNotAWordDocument) {
+  const ReadResult result = Read(MakeZip({{"other.xml", "<a/>"}}));
+  ASSERT_TRUE(result.error);
+  EXPECT_EQ(*result.error, "not a Word document: word/document.xml is missing");
+}
+
+TEST(DocxReaderTest, HostileInputsComeBackWithAnError) {
+  const std::string good = MakeDocx(P(R("hello")));
+  const std::vector<std::pair<std::string, std::string>> inputs = {
+      {"zero bytes", ""},
+      {"garbage", std::string(1000, '\x01')},
+      {"truncated", good.substr(0, good.size() / 2)},
+      {"broken XML", MakeZip({{"word/document.xml", "<w:document><w:body><w:p>"}})}};
+  for (const auto& [what, bytes] : inputs) {
+    const ReadResult result = Read(bytes);
+    ASSERT_TRUE(result.error) << what;
+    EXPECT_TRUE(result.pages.empty()) << what;
+  }
+}
+
+TEST(DocxReaderTest, DeepNestingIsCutWithAFlagNotACrash) {
+  std::string body;
+  for (int i = 0; i < 20000; ++i) body += "<w:sdt><w:sdtContent>";
+  body += P(R("deep"));
+  for (int i = 0; i < 20000; ++i) body += "</w:sdtContent></w:sdt>";
+  const ReadResult result = Read(MakeDocx(P(R("shallow")) + body));
+  ASSERT_FALSE(result.error);
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].text, "shallow");
+  ASSERT_EQ(result.flags.size(), 1u);
+  EXPECT_EQ(result.flags[0].code, flag_codes::kLimitReached);
+  EXPECT_NE(result.flags[0].message.find("(limit max_xml_depth)"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace foicode::extract
