@@ -31,24 +31,18 @@ std::vector<std::string> SamplePaths() {
   return paths;
 }
 
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
-// The first difference with a little context, as expected:/got: blocks.
+// Where the first difference is: its line and column, with a little of each side around it.
+// Page texts are single long JSON lines, so whole lines would bury the difference.
 std::string FirstDifference(const std::string& expected, const std::string& got) {
-  const auto e = Lines(expected);
-  const auto g = Lines(got);
-  std::size_t i = 0;
-  while (i < e.size() && i < g.size() && e[i] == g[i]) ++i;
-  std::string out = "first difference at line " + std::to_string(i + 1) + "\nexpected:\n";
-  for (std::size_t k = i; k < std::min(e.size(), i + 3); ++k) out += "  " + e[k] + "\n";
-  out += "got:\n";
-  for (std::size_t k = i; k < std::min(g.size(), i + 3); ++k) out += "  " + g[k] + "\n";
-  return out;
+  std::size_t at = 0;
+  while (at < expected.size() && at < got.size() && expected[at] == got[at]) ++at;
+  const std::size_t line = 1 + std::count(expected.begin(), expected.begin() + at, '\n');
+  const std::size_t line_start = expected.rfind('\n', at == 0 ? 0 : at - 1);
+  const std::size_t column = at - (line_start == std::string::npos ? 0 : line_start + 1) + 1;
+  const std::size_t from = at > 80 ? at - 80 : 0;
+  return "first difference at line " + std::to_string(line) + ", column " + std::to_string(column) +
+         "\nexpected: ..." + expected.substr(from, 160) + "...\ngot:      ..." +
+         got.substr(from, 160) + "...\n";
 }
 
 class GoldenExtractTest : public ::testing::TestWithParam<std::string> {};

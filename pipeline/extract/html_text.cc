@@ -269,6 +269,33 @@ void Renderer::Render(const GumboNode* node, Writer& out, int depth) {
   if (breaks > 0) out.Break(breaks);
 }
 
+// The lines of one table cell on one line. Lines that end without punctuation are separated
+// by "; ", so that two items listed in a cell ("Annalise – chest X-ray<br>Rapid AI – stroke")
+// do not run together into one phrase.
+std::string JoinCellLines(const std::string& cell) {
+  std::string joined;
+  std::size_t start = 0;
+  while (start <= cell.size()) {
+    std::size_t end = cell.find('\n', start);
+    if (end == std::string::npos) end = cell.size();
+    std::string piece;
+    for (char c : cell.substr(start, end - start)) {
+      if (c == ' ' && (piece.empty() || piece.back() == ' ')) continue;
+      piece.push_back(c);
+    }
+    while (!piece.empty() && piece.back() == ' ') piece.pop_back();
+    if (!piece.empty()) {
+      if (!joined.empty()) {
+        const char last = joined.back();
+        joined += (last == '.' || last == ',' || last == ';' || last == ':') ? " " : "; ";
+      }
+      joined += piece;
+    }
+    start = end + 1;
+  }
+  return joined;
+}
+
 // One line per row. A row with a single non-empty cell is layout (mail templates wrap the
 // whole message in tables), so its content keeps its own lines.
 void Renderer::RenderRow(const GumboNode* row, Writer& out, int depth) {
@@ -298,14 +325,7 @@ void Renderer::RenderRow(const GumboNode* row, Writer& out, int depth) {
   std::string line;
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i > 0) line += " | ";
-    std::string& cell = cells[i];
-    std::replace(cell.begin(), cell.end(), '\n', ' ');
-    std::string squeezed;
-    for (char c : cell) {
-      if (c == ' ' && !squeezed.empty() && squeezed.back() == ' ') continue;
-      squeezed.push_back(c);
-    }
-    line += squeezed;
+    line += JoinCellLines(cells[i]);
   }
   out.Raw(line);
   out.Break(1);

@@ -24,7 +24,10 @@ TEST(HtmlToTextTest, Table) {
       {"<table><tr><th>System</th><th>Vendor</th><th>Use</th></tr>"
        "<tr><td>Veye Lung</td><td>Aidence</td><td>pilot</td></tr></table>",
        "System | Vendor | Use\nVeye Lung | Aidence | pilot"},
-      {"<table><tr><td>a<br>b</td><td><p>c</p><p>d</p></td></tr></table>", "a b | c d"},
+      {"<table><tr><td>a<br>b</td><td><p>c</p><p>d</p></td></tr></table>", "a; b | c; d"},
+      {"<table><tr><td>Q2.</td><td>Annalise: chest X-ray<br>Rapid AI: stroke CT</td></tr></table>",
+       "Q2. | Annalise: chest X-ray; Rapid AI: stroke CT"},
+      {"<table><tr><td>Done.<br>Next</td><td>x</td></tr></table>", "Done. Next | x"},
       {"<table><tr><td>a</td><td></td><td>c</td><td></td></tr></table>", "a |  | c"},
       {"<table><tr><td><p>Layout para 1</p><p>para 2</p></td></tr></table>",
        "Layout para 1\n\npara 2"},
