@@ -64,7 +64,8 @@ TEST(DetectKindTest, TnefBySignature) {
 }
 
 TEST(DetectKindTest, ImagesAndUnknownBinary) {
-  const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0", 33);
+  static constexpr char kPngHeader[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0";
+  const std::string png(kPngHeader, sizeof(kPngHeader) - 1);
   EXPECT_EQ(DetectKind("image001.png", png, "image/png").kind, Kind::kImage);
   const std::string elf("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16);
   const DetectedKind unknown = DetectKind("reply.pdf", elf, "");
