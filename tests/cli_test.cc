@@ -57,6 +57,8 @@ TEST(CliTest, UsageErrorsExitTwoWithOneLine) {
       {{"run", "x", "--out", "o", "--jobs", "many"},
        "foicode run: --jobs needs a whole number from 1 to 256, not 'many' (see foicode run --help)\n"},
       {{"run", "x", "--out"}, "foicode run: --out needs a value (see foicode run --help)\n"},
+      {{"run", "x", "--out", "o", "--cohort", "/no/such/cohort.csv"},
+       "foicode run: no such cohort file: /no/such/cohort.csv (see foicode run --help)\n"},
       {{"extract"}, "foicode extract: name exactly one FILE (see foicode extract --help)\n"},
       {{"extract", "/no/such.pdf"}, "foicode extract: no such file: /no/such.pdf (see foicode extract --help)\n"},
   };

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <exception>
 #include <fstream>
 #include <string>
 #include <system_error>
@@ -47,7 +48,13 @@ std::vector<ExtractedSource> ExtractInputs(const std::vector<InputFile>& inputs,
   auto worker = [&] {
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       if (progress != nullptr) progress->Started(inputs[i].display_path);
-      results[i] = ExtractInputFile(inputs[i], options.limits);
+      try {
+        results[i] = ExtractInputFile(inputs[i], options.limits);
+      } catch (const std::exception& e) {
+        // An exception on a worker thread would end the whole batch; it costs this input only.
+        results[i] = extract::UnreadableSource(inputs[i].display_path, "",
+                                               std::string("internal error while reading: ") + e.what());
+      }
       if (progress != nullptr) progress->Finished(results[i].error.has_value());
     }
   };

@@ -72,6 +72,10 @@ int RunCommand(const std::vector<std::string>& args) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(parsed.values["--cohort"], ec))
       return UsageError("run", "no such cohort file: " + parsed.values["--cohort"]);
+    // Non-responders need respondents, which the coding stages will tell; say so rather than
+    // let a missing list look like "everyone replied".
+    std::cerr << "foicode run: note: --cohort is accepted, but non-responders are not listed yet "
+                 "(replies are not yet attributed to respondents)\n";
   }
   const std::filesystem::path out_dir = parsed.values["--out"];
 

@@ -64,6 +64,8 @@ class SourceReader {
 
   // `label` names the bytes for type detection (only its extension is used); `declared_mime`
   // and `charset` are what the enclosing container says about them.
+  Kind top_kind() const { return top_kind_; }
+
   void Read(const std::optional<std::string>& name, std::string_view label,
             std::string_view bytes, std::string_view declared_mime, std::string_view charset,
             int depth);
@@ -79,6 +81,7 @@ class SourceReader {
 
   ReadContext context_;
   ExtractedSource* source_;
+  Kind top_kind_ = Kind::kUnknown;  // what the input itself was detected as
   std::set<std::string> used_names_;
   bool part_limit_reported_ = false;
 };
@@ -91,6 +94,7 @@ void SourceReader::Read(const std::optional<std::string>& name, std::string_view
   part.name = name;
   const DetectedKind detected = DetectKind(label, bytes, declared_mime);
   part.kind = detected.kind;
+  if (depth == 0) top_kind_ = detected.kind;
 
   ReadResult result;
   if (bytes.empty()) {
@@ -184,11 +188,17 @@ ExtractedSource ExtractSource(std::string_view path, std::string_view bytes, con
                    std::to_string(limits.max_file_bytes) + " (limit max_file_bytes)";
     return source;
   }
-  SourceReader reader(limits, &source);
-  // The input's own label is its path: only the extension is used, for detection.
-  reader.Read(std::nullopt, path, bytes, "", "", 0);
-  source.kind = DetectKind(path, bytes, "").kind;
-  if (!source.parts.empty() && !source.parts.front().name) source.kind = source.parts.front().kind;
+  try {
+    SourceReader reader(limits, &source);
+    // The input's own label is its path: only the extension is used, for detection.
+    reader.Read(std::nullopt, path, bytes, "", "", 0);
+    source.kind = reader.top_kind();
+  } catch (const std::exception& e) {
+    // Out of memory or a library surprise outside a reader: this input is lost, not the batch.
+    source.parts.clear();
+    source.error = std::string("internal error while reading: ") + e.what();
+    return source;
+  }
   const std::string errors = SummariseErrors(source);
   if (!errors.empty()) source.error = errors;
   return source;
