@@ -9,6 +9,8 @@
 
 #include "batch/run_batch.h"
 #include "core/extracted_source_json.h"
+#include "core/utf8.h"
+#include "extract/extract_source.h"
 #include "testing/test_support.h"
 
 namespace foicode {
@@ -83,6 +85,80 @@ TEST(GoldenSetTest, EverySampleHasAGoldenAndEveryGoldenASample) {
   }
   std::sort(goldens.begin(), goldens.end());
   EXPECT_EQ(goldens, samples);
+}
+
+}  // namespace
+}  // namespace foicode
+
+namespace foicode {
+namespace {
+
+// Code point substring, for checking offsets the way a Python reader of the JSON would.
+std::string CodePointSlice(const std::string& text, int start, int end) {
+  std::string out;
+  int index = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = 1;
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0xF0) n = 4; else if (lead >= 0xE0) n = 3; else if (lead >= 0xC0) n = 2;
+    if (index >= start && index < end) out += text.substr(i, n);
+    i += n;
+    ++index;
+  }
+  return out;
+}
+
+TEST(QuotedSpansTest, OffsetsAreCodePointsOnEverySample) {
+  int spans = 0;
+  for (const std::string& relative : SamplePaths()) {
+    const ExtractedSource source = batch::ExtractInputFile(
+        batch::InputFile{relative, SourceDir() / relative}, extract::Limits());
+    for (const Part& part : source.parts) {
+      for (const Page& page : part.pages) {
+        const int length = CountCodePoints(page.text);
+        int previous_end = 0;
+        for (const Span& span : page.quoted) {
+          ++spans;
+          EXPECT_LE(previous_end, span.start) << relative;
+          EXPECT_LT(span.start, span.end) << relative;
+          EXPECT_LE(span.end, length) << relative;
+          previous_end = span.end;
+        }
+      }
+    }
+  }
+  EXPECT_GT(spans, 0) << "no sample has a quoted earlier message";
+}
+
+TEST(QuotedSpansTest, ForwardedThreadQuoteStartsAtTheOutlookSeparator) {
+  const std::string relative = "samples/replies/RE_ FOI request - Clinical AI (MYT 24-2251).eml";
+  const ExtractedSource source =
+      batch::ExtractInputFile(batch::InputFile{relative, SourceDir() / relative}, extract::Limits());
+  ASSERT_FALSE(source.parts.empty());
+  ASSERT_EQ(source.parts[0].pages.size(), 1u);
+  const Page& page = source.parts[0].pages[0];
+  ASSERT_FALSE(page.quoted.empty());
+  const std::string quoted = CodePointSlice(page.text, page.quoted[0].start, page.quoted[0].end);
+  EXPECT_EQ(quoted.rfind("-----Original Message-----", 0), 0u) << quoted.substr(0, 80);
+  EXPECT_NE(CodePointSlice(page.text, 0, page.quoted[0].start).find("1025 studies"), std::string::npos);
+}
+
+TEST(QuotedSpansTest, OffsetsCountCodePointsNotBytes) {
+  // Curly quotes, dashes and a pound sign before the quote: byte offsets would land later.
+  const std::string message =
+      "From: FOI <foi@trust.nhs.uk>\r\nTo: r@example.org\r\nSubject: FOI 12\r\n"
+      "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+      "The Trust\u2019s answer \u2013 \u00a3450 limit \u201cnot exceeded\u201d.\r\n\r\n"
+      "-----Original Message-----\r\nFrom: Requester\r\nSent: 18 September 2024\r\n"
+      "Subject: FOI request\r\n\r\nPlease provide a list of clinical AI systems.\r\n";
+  const ExtractedSource source = extract::ExtractSource("reply.eml", message, extract::Limits());
+  ASSERT_FALSE(source.parts.empty());
+  ASSERT_EQ(source.parts[0].pages.size(), 1u);
+  const Page& page = source.parts[0].pages[0];
+  ASSERT_EQ(page.quoted.size(), 1u);
+  EXPECT_EQ(CodePointSlice(page.text, page.quoted[0].start, page.quoted[0].start + 26),
+            "-----Original Message-----");
+  EXPECT_EQ(page.quoted[0].end, CountCodePoints(page.text));
 }
 
 }  // namespace
