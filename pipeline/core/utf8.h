@@ -3,6 +3,7 @@
 #define FOICODE_PIPELINE_CORE_UTF8_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,10 @@ bool IsValidUtf8(std::string_view text);
 // `text` with every ill-formed sequence replaced by U+FFFD; `replaced` (may be null) says how
 // many were.
 std::string ToValidUtf8(std::string_view text, std::size_t* replaced = nullptr);
+
+// Appends `code_point` to `out` as UTF-8; a surrogate (U+D800-U+DFFF) or a value past
+// U+10FFFF, which UTF-8 cannot carry, is appended as U+FFFD.
+void AppendUtf8(std::string& out, std::uint32_t code_point);
 
 // Number of code points in valid UTF-8 `text`.
 int CountCodePoints(std::string_view text);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+
 namespace foicode {
 namespace {
 
@@ -24,6 +27,16 @@ TEST(Utf8Test, CodePointsNotBytes) {
   EXPECT_EQ(CountCodePoints("£12 – ﬁ"), 7);
   EXPECT_EQ(CodePointOffset("£12 – x", std::string("£12 – ").size()), 6);
   EXPECT_EQ(CountCodePoints("\xF0\x9F\x98\x80"), 1);  // outside the BMP: one, not two
+}
+
+TEST(Utf8Test, AppendEncodesEachLengthAndReplacesWhatUtf8CannotCarry) {
+  std::string out;
+  for (const std::uint32_t cp : {0x41u, 0xA3u, 0x2013u, 0x1F600u, 0x10FFFFu}) AppendUtf8(out, cp);
+  EXPECT_EQ(out, "A£–\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF");
+  EXPECT_TRUE(IsValidUtf8(out));
+  out.clear();
+  for (const std::uint32_t cp : {0xD800u, 0xDFFFu, 0x110000u}) AppendUtf8(out, cp);
+  EXPECT_EQ(out, "\uFFFD\uFFFD\uFFFD");
 }
 
 }  // namespace

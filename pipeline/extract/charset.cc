@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 
 namespace foicode::extract {
@@ -19,14 +20,6 @@ namespace {
 
 using ConverterPtr = std::unique_ptr<UConverter, decltype(&ucnv_close)>;
 using DetectorPtr = std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)>;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '"' ||
@@ -44,7 +37,7 @@ std::string_view Trim(std::string_view s) {
 // say: mail and web pages labelled iso-8859-1 or us-ascii are in practice windows-1252, and
 // reading them as true Latin-1 turns the curly quotes and dashes (0x91-0x97) into C1 controls.
 std::string CanonicalLabel(std::string_view declared) {
-  const std::string label = Lower(Trim(declared));
+  const std::string label = AsciiLower(Trim(declared));
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 34> kAliases = {{
       {"iso-8859-1", "windows-1252"}, {"iso8859-1", "windows-1252"},
       {"iso_8859-1", "windows-1252"}, {"iso88591", "windows-1252"},

@@ -29,8 +29,8 @@ struct ChildResult {
 // Calls `work` in a fork of this process and returns its result through a pipe. `what` names
 // the parser in messages ("winmail.dat reader"). In the child only `work` runs, then _exit:
 // it must not take locks another thread of the parent may have held at fork time (malloc is
-// fork-safe in glibc), must not throw past itself (a throw is reported as an error), and must
-// not write to stdout/stderr (they are closed). Never throws.
+// fork-safe in glibc) and must not throw past itself (a throw is reported as an error). What
+// it writes to stdout/stderr is discarded: both point at /dev/null. Never throws.
 ChildResult RunInChild(const std::function<std::string()>& work, const ChildLimits& limits,
                        const std::string& what);
 

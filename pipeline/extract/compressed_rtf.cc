@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 
+#include "extract/byte_order.h"
+
 namespace foicode::extract {
 namespace {
 
@@ -15,19 +17,12 @@ constexpr std::string_view kPreload =
 constexpr std::uint32_t kCompressed = 0x75465A4C;    // "LZFu"
 constexpr std::uint32_t kUncompressed = 0x414C454D;  // "MELA"
 
-std::uint32_t U32(std::string_view bytes, std::size_t at) {
-  return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])) |
-         static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 8 |
-         static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 2])) << 16 |
-         static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 3])) << 24;
-}
-
 }  // namespace
 
 std::optional<std::string> DecompressRtf(std::string_view bytes, std::uint64_t max_bytes) {
   if (bytes.size() < 16) return std::nullopt;
-  const std::uint64_t raw_size = std::min<std::uint64_t>(U32(bytes, 4), max_bytes);
-  const std::uint32_t type = U32(bytes, 8);
+  const std::uint64_t raw_size = std::min<std::uint64_t>(LoadLe32(bytes, 4), max_bytes);
+  const std::uint32_t type = LoadLe32(bytes, 8);
   const std::string_view data = bytes.substr(16);
   if (type == kUncompressed) return std::string(data.substr(0, raw_size));
   if (type != kCompressed) return std::nullopt;

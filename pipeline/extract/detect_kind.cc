@@ -2,26 +2,19 @@
 
 #include <magic.h>
 
-#include <algorithm>
 #include <array>
-#include <cctype>
 #include <memory>
 #include <utility>
+
+#include "core/ascii.h"
 
 namespace foicode::extract {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 Kind KindFromExtension(std::string_view name) {
   const auto dot = name.rfind('.');
   if (dot == std::string_view::npos) return Kind::kUnknown;
-  const std::string ext = Lower(name.substr(dot + 1));
+  const std::string ext = AsciiLower(name.substr(dot + 1));
   static constexpr std::array<std::pair<std::string_view, Kind>, 17> kExtensions = {{
       {"pdf", Kind::kPdf},   {"eml", Kind::kEml},   {"msg", Kind::kMsg},   {"dat", Kind::kTnef},
       {"zip", Kind::kZip},   {"docx", Kind::kDocx}, {"xlsx", Kind::kXlsx}, {"csv", Kind::kCsv},
@@ -70,7 +63,7 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 // Does text look like an RFC 5322 message: a block of "Name: value" lines at the top that
 // includes at least two of the headers every saved e-mail has?
 bool LooksLikeMessage(std::string_view bytes) {
-  const std::string head = Lower(bytes.substr(0, 4096));
+  const std::string head = AsciiLower(bytes.substr(0, 4096));
   int seen = 0;
   for (std::string_view h : {"\nfrom:", "\nto:", "\nsubject:", "\ndate:", "\nmime-version:",
                              "\nreceived:", "\nmessage-id:", "\nreturn-path:"}) {
@@ -134,7 +127,7 @@ DetectedKind DetectKind(std::string_view name, std::string_view bytes,
         static_cast<unsigned char>(bytes[3]) == 0x22) {
       kind = Kind::kTnef;
     } else if (mime == "application/octet-stream" || mime.empty()) {
-      const Kind declared = KindFromMime(Lower(declared_mime));
+      const Kind declared = KindFromMime(AsciiLower(declared_mime));
       if (declared == Kind::kTnef) kind = declared;
     }
   }

@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -231,6 +232,10 @@ class DocxReader {
       return;
     }
     relationships_ = LoadRelationships(archive_, main, context_);
+    // A hostile .rels can list millions of relationships: look references up by id, not by scan.
+    for (const Relationship& relationship : relationships_) {
+      if (!relationship.external) by_id_.emplace(relationship.id, &relationship);
+    }
 
     Lines body;
     text_.Blocks(ChildNamed(document.document_element(), "body"), 0, &body);
@@ -275,17 +280,15 @@ class DocxReader {
                 std::string_view type_suffix) {
     std::vector<std::string> paths;
     for (const std::string& id : ReferencedIds(document.document_element(), reference)) {
-      for (const Relationship& relationship : relationships_) {
-        if (relationship.id == id && !relationship.external &&
-            relationship.type.ends_with(type_suffix)) {
-          paths.push_back(relationship.target);
-        }
+      const auto found = by_id_.find(id);
+      if (found != by_id_.end() && found->second->type.ends_with(type_suffix)) {
+        paths.push_back(found->second->target);
       }
     }
     Lines lines;
-    std::set<std::string> seen_paths, seen_texts;
+    std::set<std::string> seen_texts;
     for (const std::string& path : paths) {
-      if (!seen_paths.insert(path).second) continue;
+      if (!seen_paths_.insert(path).second) continue;
       pugi::xml_document part;
       if (!LoadSidePart(path, &part)) continue;
       Lines part_lines;
@@ -296,10 +299,12 @@ class DocxReader {
     return lines;
   }
 
+  // Each notes part once, however many relationships point at it.
   Lines Notes(std::string_view type_suffix, std::string_view element) {
     Lines lines;
     for (const Relationship& relationship : relationships_) {
       if (relationship.external || !relationship.type.ends_with(type_suffix)) continue;
+      if (!seen_paths_.insert(relationship.target).second) continue;
       pugi::xml_document part;
       if (!LoadSidePart(relationship.target, &part)) continue;
       for (const pugi::xml_node& note : part.document_element().children()) {
@@ -318,6 +323,9 @@ class DocxReader {
   ReadResult* result_;
   DocxText text_;
   std::vector<Relationship> relationships_;
+  std::unordered_map<std::string, const Relationship*> by_id_;  // into relationships_
+  // Parts already read, across headers, footers and notes: no part's text is read twice.
+  std::set<std::string> seen_paths_;
 };
 
 }  // namespace
@@ -330,6 +338,7 @@ ReadResult ReadDocx(std::string_view bytes, ReadContext& context) {
     result.error = "not a Word document: " + error;
     return result;
   }
+  if (std::optional<Flag> unlisted = archive->UnlistedFlag()) result.flags.push_back(*unlisted);
   DocxReader(*archive, context, &result).Read();
   return result;
 }

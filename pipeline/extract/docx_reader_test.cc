@@ -113,6 +113,59 @@ TEST(DocxReaderTest, HeadersBeforeBodyFootersAndFootnotesAfter) {
             "Example NHS Trust\n\nDear requester\n\nFOI ref 1234\n\nFigures are for 2023/24.");
 }
 
+// A document whose footnotes part was named by two relationships exposed this: its notes
+// were read twice.
+TEST(DocxReaderTest, NotesPartNamedTwiceIsReadOnce) {
+  const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+  const std::string type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  const std::string rels =
+      "<Relationship Id=\"rId6\" Type=\"" + type + "footnotes\" Target=\"footnotes.xml\"/>"
+      "<Relationship Id=\"rId7\" Type=\"" + type + "footnotes\" Target=\"./footnotes.xml\"/>";
+  const std::vector<testing::ZipItem> parts = {
+      {"word/footnotes.xml", "<w:footnotes " + w + "><w:footnote w:id=\"1\">" +
+                                 P(R("Figures are for 2023/24.")) + "</w:footnote></w:footnotes>"}};
+  const ReadResult result = Read(MakeDocx(P(R("Body")), parts, rels));
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].text, "Body\n\nFigures are for 2023/24.");
+}
+
+// A document whose relationships list ran to many thousands of entries exposed this: every
+// header reference scanned the whole list.
+TEST(DocxReaderTest, ManyRelationshipsAreLookedUpById) {
+  const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+  const std::string type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  constexpr int kCount = 5'000;
+  std::string rels, references;
+  for (int i = 0; i < kCount; ++i) {
+    const std::string id = "rId" + std::to_string(i);
+    rels += "<Relationship Id=\"" + id + "\" Type=\"" + type +
+            (i == kCount - 1 ? "header\" Target=\"header1.xml\"/>" : "image\" Target=\"a.png\"/>");
+    references += "<w:headerReference w:type=\"default\" r:id=\"" + id + "\"/>";
+  }
+  const std::vector<testing::ZipItem> parts = {
+      {"word/header1.xml", "<w:hdr " + w + ">" + P(R("Example NHS Trust")) + "</w:hdr>"}};
+  const ReadResult result =
+      Read(MakeDocx(P(R("Body")) + "<w:sectPr>" + references + "</w:sectPr>", parts, rels));
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].text, "Example NHS Trust\n\nBody");
+  EXPECT_TRUE(result.flags.empty());
+}
+
+// A document whose header target held a stray 0xFF byte exposed this: pugixml passed the
+// byte on to the flag naming the missing part.
+TEST(DocxReaderTest, InvalidUtf8InPartTargetIsRepairedInTheFlag) {
+  const std::string type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  const std::string rels =
+      "<Relationship Id=\"rId4\" Type=\"" + type + "header\" Target=\"head\xff.xml\"/>";
+  const ReadResult result = Read(MakeDocx(
+      P(R("Body")) + "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId4\"/></w:sectPr>",
+      {}, rels));
+  ASSERT_EQ(result.pages.size(), 1u);
+  ASSERT_EQ(result.flags.size(), 1u);
+  EXPECT_EQ(result.flags[0].message,
+            "\"word/head\xEF\xBF\xBD.xml\" of the Word document could not be read: it is missing.");
+}
+
 TEST(DocxReaderTest, ZipWithoutDocumentIsNotAWordDocument) {
   const ReadResult result = Read(MakeZip({{"other.xml", "<a/>"}}));
   ASSERT_TRUE(result.error);

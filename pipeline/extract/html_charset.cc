@@ -3,15 +3,15 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
+
+#include "core/ascii.h"
 
 namespace foicode::extract {
 
 std::string SniffHtmlCharset(std::string_view html) {
   // Mail clients put the meta well inside 1024 bytes; the standard stops looking there too.
-  std::string head(html.substr(0, 1024));
-  for (char& c : head) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  const std::string head = AsciiLower(html.substr(0, 1024));
   std::size_t at = 0;
   while ((at = head.find("<meta", at)) != std::string::npos) {
     const std::size_t close = head.find('>', at);
@@ -37,6 +37,15 @@ std::string SniffHtmlCharset(std::string_view html) {
     if (!label.empty()) return label;
   }
   return {};
+}
+
+std::string HtmlCharsetLabel(std::string_view html, std::string_view declared,
+                             std::string_view fallback) {
+  if (!declared.empty()) return std::string(declared);
+  std::string label = SniffHtmlCharset(html);
+  if (label.rfind("utf-16", 0) == 0) return "utf-8";
+  if (!label.empty()) return label;
+  return std::string(fallback);
 }
 
 }  // namespace foicode::extract

@@ -12,6 +12,15 @@ namespace foicode::extract {
 // case; empty when there is none.
 std::string SniffHtmlCharset(std::string_view html);
 
+// The label to decode HTML `html` with; every reader of HTML asks here, so one document reads
+// the same wherever it is found. The WHATWG order: a BOM (DecodeToUtf8 honours it itself),
+// then `declared`, what the container says about these bytes (an e-mail part's charset
+// parameter), then the document's own meta tag (a UTF-16 label there means UTF-8: the tag
+// was readable as ASCII), then `fallback`, a weaker hint such as the codepage a winmail.dat
+// gives for its 8-bit strings. Empty when there is none: the decoder then detects one.
+std::string HtmlCharsetLabel(std::string_view html, std::string_view declared,
+                             std::string_view fallback = "");
+
 }  // namespace foicode::extract
 
 #endif  // FOICODE_PIPELINE_EXTRACT_HTML_CHARSET_H_

@@ -5,13 +5,18 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
-#include <utility>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
+#include "core/ascii.h"
 #include "extract/page_text.h"
 
 namespace foicode::extract {
@@ -99,7 +104,7 @@ bool IsHidden(const GumboElement& element) {
   for (const char* p = style->value; *p != '\0'; ++p) {
     const char c = *p;
     if (IsHtmlSpace(c)) continue;
-    compact.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    compact.push_back(AsciiLower(c));
   }
   return compact.find("display:none") != std::string::npos;
 }
@@ -354,49 +359,185 @@ void Renderer::RenderTextOnly(const GumboNode* node, Writer& out) {
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Elements that never nest in practice: void elements, and those a sibling closes implicitly.
-bool IsFlatTag(std::string_view name) {
-  static constexpr std::string_view kFlat[] = {
+// Elements with no content: never on gumbo's stack of open elements.
+bool IsVoidTag(std::string_view name) {
+  static const std::unordered_set<std::string_view> kVoid = {
       "br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "param",
-      "source", "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option"};
-  for (std::string_view flat : kFlat) {
-    if (name.size() != flat.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < name.size() && same; ++i) {
-      const char c = name[i] >= 'A' && name[i] <= 'Z' ? static_cast<char>(name[i] - 'A' + 'a') : name[i];
-      same = c == flat[i];
-    }
-    if (same) return true;
-  }
-  return false;
+      "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame"};
+  return kVoid.contains(name);
 }
 
-// Gumbo checks the stack of open elements at every start tag, so its time grows with the sum
-// of the nesting depth over all tags: 50,000 nested <div>s took seconds and 100,000 over a
-// minute. This estimates that sum from the raw tags, cheaply.
-std::uint64_t EstimatedParseWork(std::string_view html) {
-  std::uint64_t work = 0;
-  std::uint64_t depth = 0;
-  for (std::size_t i = 0; i + 1 < html.size(); ++i) {
-    if (html[i] != '<') continue;
-    if (html[i + 1] == '/') {
-      if (depth > 0) --depth;
-      continue;
-    }
-    if (!IsAsciiLetter(html[i + 1])) continue;
-    std::size_t end = i + 1;
-    while (end < html.size() && end - i < 16 && (IsAsciiLetter(html[end]) || (html[end] >= '0' && html[end] <= '9'))) ++end;
-    if (IsFlatTag(html.substr(i + 1, end - i - 1))) {
-      work += depth;
-      continue;
-    }
-    const std::size_t close = html.find('>', end);
-    const bool self_closing = close != std::string_view::npos && close > 0 && html[close - 1] == '/';
-    work += depth;
-    if (!self_closing) ++depth;
-  }
-  return work;
+// HTML5's "special" elements: an end tag for an ordinary element (span, font, b) that meets
+// one of these on the stack is ignored.
+bool IsSpecialTag(std::string_view name) {
+  static const std::unordered_set<std::string_view> kSpecial = {
+      "address", "applet", "article", "aside", "blockquote", "body", "button", "caption",
+      "center", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "fieldset",
+      "figcaption", "figure", "footer", "form", "frameset", "h1", "h2", "h3", "h4", "h5", "h6",
+      "head", "header", "hgroup", "html", "iframe", "li", "listing", "main", "marquee", "menu",
+      "nav", "noembed", "noframes", "noscript", "object", "ol", "p", "plaintext", "pre",
+      "script", "section", "select", "style", "summary", "table", "tbody", "td", "template",
+      "textarea", "tfoot", "th", "thead", "title", "tr", "ul", "xmp"};
+  return kSpecial.contains(name);
 }
+
+// Where an end tag for a special element stops looking for its match ("has an element in
+// scope").
+bool IsScopeMarker(std::string_view name) {
+  return name == "applet" || name == "caption" || name == "html" || name == "table" ||
+         name == "td" || name == "th" || name == "marquee" || name == "object" ||
+         name == "template";
+}
+
+// Start tags that close an open <p> ("<table>" only in standards mode, so not here).
+bool ClosesParagraph(std::string_view name) {
+  static const std::unordered_set<std::string_view> kBlocks = {
+      "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
+      "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main", "menu",
+      "nav", "ol", "p", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
+      "listing", "form", "li", "dd", "dt", "plaintext", "xmp"};
+  return kBlocks.contains(name);
+}
+
+bool IsTableBoundary(std::string_view name) {
+  return name == "table" || name == "html" || name == "template";
+}
+
+// A model of gumbo's stack of open elements, fed the raw tags, that errs towards too deep.
+// Gumbo checks that stack at every start tag and searches it at end tags, so its time grows
+// with the sum of the depth over all tags (50,000 nested <div>s took seconds, 100,000 over a
+// minute), and its tree destructor recurses as deep as the nesting. The model pops only where
+// gumbo would: an end tag must match an open element (gumbo ignores "</b>" after "<div>", so
+// "<div></b>" repeated nests), and "<div/>" opens a div. It stops as soon as a bound is
+// passed, so its own time is bounded too.
+class ParseCostModel {
+ public:
+  ParseCostModel(std::uint64_t max_work, std::size_t max_depth)
+      : max_work_(max_work), max_depth_(max_depth) {
+    // Interned first, in the order of the k* ids below.
+    for (const char* name : {"td", "th", "tr", "li", "dt", "dd", "option", "p", "table"}) {
+      Intern(name);
+    }
+  }
+
+  // True when `html` would cost gumbo more than the bounds.
+  bool Exceeds(std::string_view html) {
+    std::string name;
+    for (std::size_t i = 0; i + 1 < html.size(); ++i) {
+      if (html[i] != '<') continue;
+      const bool end_tag = html[i + 1] == '/';
+      const std::size_t name_start = i + (end_tag ? 2 : 1);
+      if (name_start >= html.size() || !IsAsciiLetter(html[name_start])) continue;
+      name.clear();
+      for (std::size_t k = name_start; k < html.size() && name.size() < 16; ++k) {
+        const char c = html[k];
+        if (!IsAsciiLetter(c) && !(c >= '0' && c <= '9')) break;
+        name.push_back(AsciiLower(c));
+      }
+      const int tag = Intern(name);
+      if (end_tag) {
+        EndTag(tag);
+      } else {
+        StartTag(tag);
+      }
+      if (work_ > max_work_ || open_.size() > max_depth_) return true;
+    }
+    return false;
+  }
+
+ private:
+  // What the model needs to know of a tag name, worked out once per distinct name.
+  struct Kind {
+    bool is_void = false;
+    bool special = false;
+    bool scope_marker = false;
+    bool table_boundary = false;
+    bool closes_paragraph = false;
+    bool item_boundary = false;  // stops a new <li>, <dt> or <dd> closing an open one
+  };
+
+  int Intern(const std::string& name) {
+    const auto [it, added] = ids_.try_emplace(name, static_cast<int>(kinds_.size()));
+    if (added) {
+      kinds_.push_back(Kind{.is_void = IsVoidTag(name),
+                            .special = IsSpecialTag(name),
+                            .scope_marker = IsScopeMarker(name),
+                            .table_boundary = IsTableBoundary(name),
+                            .closes_paragraph = ClosesParagraph(name),
+                            .item_boundary = IsSpecialTag(name) && name != "address" &&
+                                             name != "div" && name != "p"});
+      open_count_.push_back(0);
+    }
+    return it->second;
+  }
+
+  enum : int { kTd, kTh, kTr, kLi, kDt, kDd, kOption, kP, kTable };
+
+  void StartTag(int tag) {
+    work_ += open_.size();
+    const Kind kind = kinds_[static_cast<std::size_t>(tag)];
+    if (kind.is_void) return;
+    if (tag == kTd || tag == kTh || tag == kTr) {
+      // Outside a table gumbo drops these tags.
+      if (open_count_[kTable] == 0) return;
+      if (tag == kTr) {
+        PopTo({kTr}, &Kind::table_boundary);
+      } else {
+        PopTo({kTd, kTh}, &Kind::table_boundary);
+      }
+    } else if (tag == kLi) {
+      // A new item closes the open one unless a list or another block lies between.
+      PopTo({kLi}, &Kind::item_boundary);
+    } else if (tag == kDt || tag == kDd) {
+      PopTo({kDt, kDd}, &Kind::item_boundary);
+    } else if (tag == kOption && !open_.empty() && open_.back() == kOption) {
+      Pop();
+    }
+    if (kind.closes_paragraph) PopTo({kP}, &Kind::scope_marker);
+    Push(tag);
+  }
+
+  void EndTag(int tag) {
+    PopTo({tag}, kinds_[static_cast<std::size_t>(tag)].special ? &Kind::scope_marker
+                                                               : &Kind::special);
+  }
+
+  void Push(int tag) {
+    open_.push_back(tag);
+    ++open_count_[static_cast<std::size_t>(tag)];
+  }
+
+  void Pop() {
+    --open_count_[static_cast<std::size_t>(open_.back())];
+    open_.pop_back();
+  }
+
+  // Searches down the stack for one of `targets`, stopping at an element whose Kind has
+  // `boundary` set, and pops down to and including it. Gumbo searches its stack the same way,
+  // so the search counts as work; with no target open at all there is nothing to search.
+  void PopTo(std::initializer_list<int> targets, bool Kind::*boundary) {
+    bool any_open = false;
+    for (int t : targets) any_open = any_open || open_count_[static_cast<std::size_t>(t)] > 0;
+    if (!any_open) return;
+    for (std::size_t k = open_.size(); k > 0; --k) {
+      ++work_;
+      const int open = open_[k - 1];
+      if (std::find(targets.begin(), targets.end(), open) != targets.end()) {
+        while (open_.size() >= k) Pop();
+        return;
+      }
+      if (kinds_[static_cast<std::size_t>(open)].*boundary) return;
+    }
+  }
+
+  std::uint64_t max_work_;
+  std::size_t max_depth_;
+  std::uint64_t work_ = 0;
+  std::unordered_map<std::string, int> ids_;
+  std::vector<Kind> kinds_;      // by tag id
+  std::vector<int> open_count_;  // by tag id: how many are on open_
+  std::vector<int> open_;        // tag ids, innermost last
+};
 
 // Text of pathologically nested HTML without a parser: tags become white space (block-ish
 // ones line breaks), script and style are dropped, and the common entities decoded.
@@ -413,7 +554,7 @@ std::string StripTags(std::string_view html) {
         const char n = html[k];
         if (n == '/' && name.empty()) continue;
         if (!IsAsciiLetter(n) && !(n >= '0' && n <= '9')) break;
-        name.push_back(n >= 'A' && n <= 'Z' ? static_cast<char>(n - 'A' + 'a') : n);
+        name.push_back(AsciiLower(n));
       }
       if ((name == "script" || name == "style") && html[i + 1] != '/') {
         const std::size_t end = html.find("</" + name, close);
@@ -458,7 +599,9 @@ std::string StripTags(std::string_view html) {
 std::string HtmlToText(std::string_view html) {
   // About a second of gumbo on a busy machine; real pages and mail stay far below.
   constexpr std::uint64_t kMaxParseWork = 50'000'000;
-  if (EstimatedParseWork(html) > kMaxParseWork) return StripTags(html);
+  // Keeps gumbo's recursive tree destructor well inside a worker thread's stack.
+  constexpr std::size_t kMaxParseDepth = 5'000;
+  if (ParseCostModel(kMaxParseWork, kMaxParseDepth).Exceeds(html)) return StripTags(html);
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // the error list is unused and grows with hostile input
   auto destroy = [&options](GumboOutput* output) { gumbo_destroy_output(&options, output); };

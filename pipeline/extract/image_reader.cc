@@ -8,10 +8,11 @@
 #include <cmath>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
+#include <vector>
 
 #include "extract/ocr.h"
+#include "extract/page_text.h"
 
 namespace foicode::extract {
 namespace {
@@ -59,22 +60,56 @@ class ImageReader {
   ReadResult Read();
 
  private:
-  // Decodes image `index` (the TIFF page, else 0) and reads it; false to stop.
+  // Decodes image `index` (the TIFF page, else 0) and reads it; false to stop, on an error.
   bool ReadOne(int index, bool tiff, const Header& header, ReadResult& result);
+  // One flag each for the pages skipped as too small and the pages skipped with OCR off.
+  void FlagSkippedPages(ReadResult& result) const;
 
   const l_uint8* data_;
   std::size_t size_;
   ReadContext& context_;
   const Limits& limits_;
+  // Skipped pages (1-based) and, for a single image, its "W x H".
+  std::vector<int> small_pages_;
+  std::vector<int> ocr_off_pages_;
+  std::string small_size_;
+  std::string ocr_off_size_;
+  bool tiff_ = false;
 };
 
+void ImageReader::FlagSkippedPages(ReadResult& result) const {
+  if (!small_pages_.empty()) {
+    std::string message;
+    if (!tiff_) {
+      message = "An image of " + small_size_ +
+                " pixels is too small to be a page of text (a logo or signature?); it was not "
+                "read.";
+    } else if (small_pages_.size() == 1) {
+      message = "Page " + std::to_string(small_pages_[0]) +
+                " of this TIFF is too small to be a page of text (a logo or signature?); it was "
+                "not read.";
+    } else {
+      message = "The TIFF's " + PageList(small_pages_) +
+                " are too small to be pages of text (logos or signatures?); they were not read.";
+    }
+    result.flags.push_back(Flag{std::string(flag_codes::kImageNotRead), message});
+  }
+  if (!ocr_off_pages_.empty()) {
+    std::string what;
+    if (!tiff_) {
+      what = "An image of " + ocr_off_size_ + " pixels was";
+    } else if (ocr_off_pages_.size() == 1) {
+      what = "Page " + std::to_string(ocr_off_pages_[0]) + " of this TIFF was";
+    } else {
+      what = "The TIFF's " + PageList(ocr_off_pages_) + " were";
+    }
+    result.flags.push_back(Flag{std::string(flag_codes::kImageNotRead),
+                                what + " not read because OCR is turned off."});
+  }
+}
+
 ReadResult ImageReader::Read() {
-  // Leptonica writes its complaints about bad images to stderr; they are not for the user.
-  static std::once_flag once;
-  std::call_once(once, [] {
-    setLeptDebugOK(0);
-    leptSetStderrHandler([](const char*) {});
-  });
+  SilenceLeptonica();
   ReadResult result;
   l_int32 format = 0;
   Header header;
@@ -87,19 +122,25 @@ ReadResult ImageReader::Read() {
     return result;
   }
   const bool tiff = IsTiff(format);
-  for (int index = 0; index < limits_.max_pages; ++index) {
+  tiff_ = tiff;
+  bool stopped = false;  // by an error or the last page, before max_pages
+  for (int index = 0; index < limits_.max_pages && !stopped; ++index) {
     if (index > 0) {
       l_int32 res = 0, format_n = 0;
       if (readHeaderMemTiff(data_, size_, index, &header.width, &header.height, &bps, &spp, &res,
                             &cmap, &format_n) != 0) {
-        return result;
+        stopped = true;
+        break;
       }
     }
-    if (!ReadOne(index, tiff, header, result) || !tiff) return result;
+    // A TIFF's first page is often a thumbnail or a cover logo: the letter follows, so a
+    // skipped page does not stop the reading.
+    stopped = !ReadOne(index, tiff, header, result) || !tiff;
   }
+  FlagSkippedPages(result);
   l_int32 res = 0, format_n = 0;
-  if (readHeaderMemTiff(data_, size_, limits_.max_pages, &header.width, &header.height, &bps, &spp,
-                        &res, &cmap, &format_n) == 0) {
+  if (!stopped && readHeaderMemTiff(data_, size_, limits_.max_pages, &header.width,
+                                    &header.height, &bps, &spp, &res, &cmap, &format_n) == 0) {
     result.flags.push_back(Flag{std::string(flag_codes::kLimitReached),
                                 "Only the first " + std::to_string(limits_.max_pages) +
                                     " pages of this TIFF were read (limit max_pages)."});
@@ -120,17 +161,14 @@ bool ImageReader::ReadOne(int index, bool tiff, const Header& header, ReadResult
     return false;
   }
   if (header.width < kMinPageSide || header.height < kMinPageSide) {
-    result.flags.push_back(Flag{std::string(flag_codes::kImageNotRead),
-                                "An image of " + size_text +
-                                    " pixels is too small to be a page of text (a logo or "
-                                    "signature?); it was not read."});
-    return false;
+    small_pages_.push_back(index + 1);
+    small_size_ = size_text;
+    return true;
   }
   if (!limits_.ocr_enabled) {
-    result.flags.push_back(
-        Flag{std::string(flag_codes::kImageNotRead),
-             "An image of " + size_text + " pixels was not read because OCR is turned off."});
-    return false;
+    ocr_off_pages_.push_back(index + 1);
+    ocr_off_size_ = size_text;
+    return true;
   }
   if (context_.ocr_seconds_used >= limits_.ocr_seconds_per_input) {
     result.error =

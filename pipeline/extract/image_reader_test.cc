@@ -6,7 +6,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "extract/pdf_test_builder.h"
 
@@ -77,6 +80,52 @@ TEST(ImageReaderTest, OcrOffSkipsTheImageWithAFlag) {
   EXPECT_TRUE(r.pages.empty());
   ASSERT_EQ(r.flags.size(), 1u);
   EXPECT_EQ(r.flags[0].code, "image_not_read");
+}
+
+// A multi-page TIFF of blank gray pages of the given sizes.
+std::string MultipageTiff(const std::vector<std::pair<int, int>>& sizes) {
+  struct PixaDeleter {
+    void operator()(PIXA* p) const { pixaDestroy(&p); }
+  };
+  const std::unique_ptr<PIXA, PixaDeleter> pixa(pixaCreate(0));
+  for (const auto& [width, height] : sizes) {
+    PIX* pix = pixCreate(width, height, 8);
+    pixSetAllArbitrary(pix, 255);
+    pixaAddPix(pixa.get(), pix, L_INSERT);
+  }
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  if (pixaWriteMemMultipageTiff(&data, &size, pixa.get()) != 0) return "";
+  const std::unique_ptr<l_uint8, decltype(&lept_free)> owned(data, &lept_free);
+  return std::string(reinterpret_cast<const char*>(data), size);
+}
+
+// A scanned reply whose TIFF starts with a thumbnail: the first page ended the whole file.
+TEST(ImageReaderTest, SmallTiffPageDoesNotStopTheNextPages) {
+  const std::string tiff = MultipageTiff({{100, 80}, {600, 600}});
+  ASSERT_FALSE(tiff.empty());
+  const ReadResult r = Read(tiff);
+  ASSERT_FALSE(r.error) << *r.error;
+  ASSERT_EQ(r.pages.size(), 1u);
+  EXPECT_EQ(r.pages[0].number, 2);
+  ASSERT_EQ(r.flags.size(), 2u);
+  EXPECT_EQ(r.flags[1], (Flag{"image_not_read",
+                              "Page 1 of this TIFF is too small to be a page of text (a logo or "
+                              "signature?); it was not read."}));
+}
+
+TEST(ImageReaderTest, OcrOffFlagsEveryTiffPageOnce) {
+  Limits limits;
+  limits.ocr_enabled = false;
+  const ReadResult r = Read(MultipageTiff({{600, 600}, {50, 50}, {600, 600}, {600, 600}}), limits);
+  EXPECT_FALSE(r.error);
+  EXPECT_TRUE(r.pages.empty());
+  ASSERT_EQ(r.flags.size(), 2u);
+  EXPECT_EQ(r.flags[0].message,
+            "Page 2 of this TIFF is too small to be a page of text (a logo or signature?); it was "
+            "not read.");
+  EXPECT_EQ(r.flags[1].message,
+            "The TIFF's pages 1, 3, 4 were not read because OCR is turned off.");
 }
 
 TEST(ImageReaderTest, TooManyPixelsIsRefusedBeforeDecoding) {

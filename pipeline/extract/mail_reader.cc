@@ -14,12 +14,14 @@
 #include <utility>
 #include <vector>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 #include "extract/charset.h"
 #include "extract/gobject_ptr.h"
 #include "extract/html_charset.h"
 #include "extract/html_text.h"
 #include "extract/page_text.h"
+#include "extract/part_name.h"
 #include "extract/quoted_text.h"
 
 namespace foicode::extract {
@@ -110,18 +112,7 @@ std::string GFreeString(char* value) {
 std::string MimeType(GMimeObject* object) {
   GMimeContentType* type = g_mime_object_get_content_type(object);
   if (type == nullptr) return {};
-  std::string mime = GFreeString(g_mime_content_type_get_mime_type(type));
-  for (char& c : mime) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return mime;
-}
-
-std::string Lower(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
+  return AsciiLower(GFreeString(g_mime_content_type_get_mime_type(type)));
 }
 
 // The part's content with its transfer encoding (base64, quoted-printable) undone and its
@@ -262,7 +253,35 @@ void MimeWalker::WalkAlternative(GMimeMultipart* multipart, int depth, Collected
       best = i;
     }
   }
-  if (best >= 0) Merge(options[static_cast<std::size_t>(best)], out);
+  if (best < 0) return;
+  Merge(options[static_cast<std::size_t>(best)], out);
+  // Only one body is shown, but a file attached inside another alternative (a plain-text
+  // branch that is multipart/mixed) is still part of the reply. The same inline image in
+  // two branches is kept once. Charset doubts about the unused bodies are dropped.
+  for (int i = 0; i < count; ++i) {
+    if (i == best) continue;
+    Collected& option = options[static_cast<std::size_t>(i)];
+    for (Attachment& attachment : option.attachments) {
+      const bool known = std::any_of(out.attachments.begin(), out.attachments.end(),
+                                     [&attachment](const Attachment& kept) {
+                                       return kept.name == attachment.name &&
+                                              kept.bytes == attachment.bytes;
+                                     });
+      if (known) continue;
+      if (out.attachments.size() >= static_cast<std::size_t>(limits_.max_parts)) {
+        out.truncated_parts = true;
+        break;
+      }
+      out.attachments.push_back(std::move(attachment));
+    }
+    for (Flag& flag : option.flags) {
+      if (flag.code == flag_codes::kCharsetGuessed || flag.code == flag_codes::kCharsetRepaired) {
+        continue;
+      }
+      out.flags.push_back(std::move(flag));
+    }
+    out.truncated_parts = out.truncated_parts || option.truncated_parts;
+  }
 }
 
 // A multipart whose boundary matches none of its lines leaves every part in the prologue.
@@ -314,24 +333,24 @@ void MimeWalker::WalkLeaf(GMimePart* part, Collected& out) {
   if (IsSignature(mime)) return;
   const char* disposition = g_mime_object_get_disposition(object);
   const bool attachment_disposition =
-      disposition != nullptr && Lower(disposition) == "attachment";
+      disposition != nullptr && AsciiLower(disposition) == "attachment";
   const bool text = mime == "text/plain" || mime == "text/html";
   if (text && !attachment_disposition) {
     const std::string bytes = DecodedBytes(part);
     const char* charset_c = g_mime_object_get_content_type_parameter(object, "charset");
-    std::string charset = charset_c != nullptr ? charset_c : "";
+    const std::string_view charset = charset_c != nullptr ? charset_c : "";
     const bool html = mime == "text/html";
-    if (html && charset.empty()) charset = SniffHtmlCharset(bytes);
-    DecodedText decoded = DecodeToUtf8(bytes, charset);
+    DecodedText decoded =
+        DecodeToUtf8(bytes, html ? HtmlCharsetLabel(bytes, charset) : std::string(charset));
     for (auto& f : decoded.flags) out.flags.push_back(std::move(f));
     std::string body;
     if (html) {
       body = HtmlToText(decoded.text);
     } else {
       const char* format = g_mime_object_get_content_type_parameter(object, "format");
-      if (format != nullptr && Lower(format) == "flowed") {
+      if (format != nullptr && AsciiLower(format) == "flowed") {
         const char* delsp = g_mime_object_get_content_type_parameter(object, "delsp");
-        decoded.text = UnflowText(decoded.text, delsp != nullptr && Lower(delsp) == "yes");
+        decoded.text = UnflowText(decoded.text, delsp != nullptr && AsciiLower(delsp) == "yes");
       }
       body = NormalizeLines(decoded.text);
     }
@@ -353,17 +372,10 @@ void MimeWalker::WalkLeaf(GMimePart* part, Collected& out) {
 void MimeWalker::AddMessage(GMimeMessagePart* part, Collected& out) {
   GMimeMessage* inner = g_mime_message_part_get_message(part);
   if (inner == nullptr) return;
-  std::string subject = CleanHeader(g_mime_message_get_subject(inner));
-  // The name is a label joined into paths with "/", so the subject's own slashes are changed.
-  std::replace(subject.begin(), subject.end(), '/', '-');
-  std::replace(subject.begin(), subject.end(), '\\', '-');
-  constexpr int kMaxSubjectChars = 100;
-  if (CountCodePoints(subject) > kMaxSubjectChars) {
-    std::vector<Flag> ignored;
-    CapText(subject, kMaxSubjectChars, "", ignored);
-  }
+  const std::string name =
+      PartNameFromSubject(CleanHeader(g_mime_message_get_subject(inner)), ".eml");
   Attachment attachment;
-  attachment.name = (subject.empty() ? std::string("forwarded message") : subject) + ".eml";
+  attachment.name = name.empty() ? std::string("forwarded message.eml") : name;
   attachment.bytes = Serialize(GMIME_OBJECT(inner));
   attachment.mime_type = "message/rfc822";
   AddAttachment(std::move(attachment), out);
@@ -398,7 +410,7 @@ EmailHeaders ReadHeaders(GMimeMessage* message) {
     if (INTERNET_ADDRESS_IS_MAILBOX(first)) {
       std::string address = CleanHeader(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(first)));
       const std::size_t at = address.rfind('@');
-      if (at != std::string::npos) address = address.substr(0, at) + Lower(address.substr(at));
+      if (at != std::string::npos) address = address.substr(0, at) + AsciiLower(address.substr(at));
       headers.from_address = address;
     }
   } else {

@@ -125,6 +125,31 @@ TEST(ReadMailTest, AlternativeWithEmptyHtmlFallsBackToText) {
   EXPECT_EQ(result.pages[0].text, "The answer is no.");
 }
 
+// A reply whose plain-text alternative is multipart/mixed with the PDF inside it, while the
+// HTML alternative has the body only: the PDF was lost with the unused alternative.
+TEST(ReadMailTest, AttachmentsInsideUnusedAlternativeAreKept) {
+  const ReadResult result = Read(
+      "Content-Type: multipart/alternative; boundary=alt\n\n"
+      "--alt\nContent-Type: multipart/mixed; boundary=mix\n\n"
+      "--mix\nContent-Type: text/plain\n\nSee attached \xA3.\n"
+      "--mix\nContent-Type: application/pdf\n"
+      "Content-Disposition: attachment; filename=response.pdf\n\n%PDF-1.4 response\n"
+      "--mix\nContent-Type: image/png\nContent-Disposition: inline; filename=logo.png\n\nPNG\n"
+      "--mix--\n"
+      "--alt\nContent-Type: multipart/related; boundary=rel\n\n"
+      "--rel\nContent-Type: text/html\n\n<p>See attached.</p>\n"
+      "--rel\nContent-Type: image/png\nContent-Disposition: inline; filename=logo.png\n\nPNG\n"
+      "--rel--\n"
+      "--alt--\n");
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].text, "See attached.");
+  ASSERT_EQ(result.attachments.size(), 2u);
+  EXPECT_EQ(result.attachments[0].name, "logo.png");
+  EXPECT_EQ(result.attachments[1].name, "response.pdf");
+  EXPECT_EQ(result.attachments[1].bytes, "%PDF-1.4 response");
+  EXPECT_FALSE(HasFlag(result, flag_codes::kCharsetGuessed));
+}
+
 TEST(ReadMailTest, Latin1LabelReadAsWindows1252) {
   const ReadResult result = Read(
       "Subject: =?iso-8859-1?Q?Costs_=96_2024?=\n"

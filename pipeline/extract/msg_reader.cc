@@ -12,13 +12,16 @@
 #include <utility>
 #include <vector>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
+#include "extract/byte_order.h"
 #include "extract/charset.h"
 #include "extract/civil_time.h"
 #include "extract/compressed_rtf.h"
 #include "extract/html_text.h"
 #include "extract/ole_file.h"
 #include "extract/page_text.h"
+#include "extract/part_name.h"
 #include "extract/quoted_text.h"
 #include "extract/rtf_text.h"
 
@@ -72,49 +75,23 @@ constexpr std::size_t kTopHeader = 32;
 constexpr std::size_t kEmbeddedHeader = 24;
 constexpr std::size_t kAttachmentHeader = 8;
 
-std::uint32_t U32(std::string_view bytes, std::size_t at) {
-  return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])) |
-         static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 8 |
-         static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 2])) << 16 |
-         static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 3])) << 24;
-}
-
 // UTF-16LE to UTF-8; unpaired surrogates become U+FFFD, NULs (terminators) are dropped.
 std::string Utf16LeToUtf8(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size());
-  auto append = [&out](std::uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  };
   const std::size_t units = bytes.size() / 2;
   for (std::size_t i = 0; i < units; ++i) {
-    const std::uint32_t unit = static_cast<unsigned char>(bytes[2 * i]) |
-                               static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[2 * i + 1])) << 8;
+    const std::uint32_t unit = LoadLe16(bytes, 2 * i);
     if (unit == 0) continue;
     if (unit >= 0xD800 && unit <= 0xDBFF && i + 1 < units) {
-      const std::uint32_t low = static_cast<unsigned char>(bytes[2 * i + 2]) |
-                                static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[2 * i + 3])) << 8;
+      const std::uint32_t low = LoadLe16(bytes, 2 * i + 2);
       if (low >= 0xDC00 && low <= 0xDFFF) {
-        append(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+        AppendUtf8(out, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
         ++i;
         continue;
       }
     }
-    append(unit >= 0xD800 && unit <= 0xDFFF ? 0xFFFD : unit);
+    AppendUtf8(out, unit);  // a lone surrogate comes out as U+FFFD
   }
   return out;
 }
@@ -147,8 +124,8 @@ class PropertyBag {
     if (stream == nullptr || stream->is_storage) return;
     const std::string_view bytes = stream->data;
     for (std::size_t at = header; at + 16 <= bytes.size(); at += 16) {
-      const std::uint32_t tag = U32(bytes, at);
-      const std::uint64_t value = U32(bytes, at + 8) | static_cast<std::uint64_t>(U32(bytes, at + 12)) << 32;
+      const std::uint32_t tag = LoadLe32(bytes, at);
+      const std::uint64_t value = LoadLe64(bytes, at + 8);
       fixed_[tag] = value;
     }
   }
@@ -200,9 +177,7 @@ std::string SmtpAddress(std::string address) {
   address = Trimmed(std::move(address));
   const std::size_t at = address.rfind('@');
   if (at == std::string::npos || address.front() == '/') return "";
-  for (std::size_t i = at + 1; i < address.size(); ++i) {
-    if (address[i] >= 'A' && address[i] <= 'Z') address[i] = static_cast<char>(address[i] - 'A' + 'a');
-  }
+  for (std::size_t i = at + 1; i < address.size(); ++i) address[i] = AsciiLower(address[i]);
   return address;
 }
 
@@ -345,9 +320,7 @@ class MsgReader {
     std::string name = OneLine(attachment.String(kAttachLongFilename, codepage_));
     if (name.empty()) name = OneLine(attachment.String(kAttachFilename, codepage_));
     if (name.empty()) name = OneLine(attachment.String(kDisplayName, codepage_));
-    std::string mime = OneLine(attachment.String(kAttachMimeTag, codepage_));
-    std::transform(mime.begin(), mime.end(), mime.begin(),
-                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+    const std::string mime = AsciiLower(OneLine(attachment.String(kAttachMimeTag, codepage_)));
     const std::int64_t method = attachment.Long(kAttachMethod).value_or(1);
     const OleNode* object = storage.Child(StreamName(kAttachData, kTypeObject));
     if (object != nullptr && object->is_storage && method != kAttachOle) {
@@ -385,10 +358,9 @@ class MsgReader {
       copy.children.push_back(*names);
     }
     const PropertyBag inner(object, kEmbeddedHeader);
-    std::string subject = OneLine(inner.String(kSubject, codepage_));
-    if (!subject.empty()) name = subject;
-    if (name.empty()) name = "message";
-    if (!name.ends_with(".msg")) name += ".msg";
+    const std::string subject = inner.String(kSubject, codepage_);
+    name = PartNameFromSubject(Trimmed(subject).empty() ? name : subject, ".msg");
+    if (name.empty()) name = "message.msg";
     std::string bytes = WriteOleFile(copy, kMessageClassId);
     if (bytes.empty()) {
       result_->flags.push_back(Flag{std::string(flag_codes::kPartUnreadable),

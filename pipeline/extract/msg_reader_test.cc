@@ -130,6 +130,24 @@ TEST(MsgReaderTest, ExtractSourceReadsTheEmbeddedMessageAsAPart) {
   EXPECT_NE(source.parts[2].pages[0].text.find("which AI systems"), std::string::npos);
 }
 
+// An attached message whose subject was "Re: FOI/2024/1234" exposed this: the slashes made
+// its part name look like three nested parts.
+TEST(MsgReaderTest, EmbeddedMessageSubjectWithSlashesIsOneName) {
+  const OleNode message = Storage(
+      "", {Stream("__properties_version1.0", PropertiesStream(32, {})),
+           Stream("__substg1.0_1000001E", "See attached."),
+           Storage("__attach_version1.0_#00000000",
+                   {Stream("__properties_version1.0", PropertiesStream(8, {{0x37050003, 5}})),
+                    Storage("__substg1.0_3701000D",
+                            {Stream("__properties_version1.0", PropertiesStream(24, {})),
+                             Stream("__substg1.0_0037001E", "Re: FOI/2024/1234 \\ annex"),
+                             Stream("__substg1.0_1000001E", "Inner body.")})})});
+  const ReadResult result = Read(WriteOleFile(message, kMessageClassId));
+  ASSERT_FALSE(result.error) << *result.error;
+  ASSERT_EQ(result.attachments.size(), 1u);
+  EXPECT_EQ(result.attachments[0].name, "Re: FOI-2024-1234 - annex.msg");
+}
+
 TEST(MsgReaderTest, HtmlBodyWhenThereIsNoPlainBody) {
   const OleNode message = Storage(
       "", {Stream("__properties_version1.0", PropertiesStream(32, {{0x3FDE0003, 65001}})),

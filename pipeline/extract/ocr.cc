@@ -3,7 +3,6 @@
 
 #include <dlfcn.h>
 #include <leptonica/allheaders.h>
-#include <stdlib.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
 
@@ -13,6 +12,7 @@
 #include <mutex>
 
 #include "core/utf8.h"
+#include "extract/page_text.h"
 #include "extract/pdf_lines.h"
 
 namespace foicode::extract {
@@ -20,14 +20,13 @@ namespace {
 
 // Tesseract runs its LSTM on up to 4 OpenMP threads per page; on a 2-core machine that is
 // about 5x slower than one thread, and readers already run in parallel across inputs.
-// libgomp reads OMP_THREAD_LIMIT once, when it is loaded (before main, as a dependency of
-// libtesseract), so setting it here only reaches libraries loaded later. What works at run
-// time is max-active-levels = 0, which makes every parallel region run on one thread. It is
-// looked up with dlsym so that a Tesseract built without OpenMP needs nothing, and called on
-// every thread that makes an engine in case the runtime keeps the setting per thread.
+// Setting OMP_THREAD_LIMIT here would be too late (libgomp reads it once, when it is loaded
+// before main as a dependency of libtesseract) and would race with getenv on other threads.
+// What works at run time is max-active-levels = 0, which makes every parallel region run on
+// one thread. It is looked up with dlsym so that a Tesseract built without OpenMP needs
+// nothing, and called on every thread that makes an engine in case the runtime keeps the
+// setting per thread.
 void LimitOpenMpThreads() {
-  static std::once_flag once;
-  std::call_once(once, [] { setenv("OMP_THREAD_LIMIT", "1", /*overwrite=*/0); });
   using SetInt = void (*)(int);
   if (auto* set_levels =
           reinterpret_cast<SetInt>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"))) {
@@ -36,15 +35,6 @@ void LimitOpenMpThreads() {
   if (auto* set_threads = reinterpret_cast<SetInt>(dlsym(RTLD_DEFAULT, "omp_set_num_threads"))) {
     set_threads(1);
   }
-}
-
-// Leptonica writes its complaints about bad images to stderr; they are not for the user.
-void SilenceLeptonica() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    setLeptDebugOK(0);
-    leptSetStderrHandler([](const char*) {});
-  });
 }
 
 struct Engine {
@@ -79,6 +69,14 @@ Engine& ThreadEngine() {
 
 }  // namespace
 
+void SilenceLeptonica() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    setLeptDebugOK(0);
+    leptSetStderrHandler([](const char*) {});
+  });
+}
+
 OcrResult RecognisePage(const GrayImage& image, int timeout_seconds) {
   OcrResult result;
   if (image.pixels == nullptr || image.width <= 0 || image.height <= 0 ||
@@ -106,7 +104,7 @@ OcrResult RecognisePage(const GrayImage& image, int timeout_seconds) {
       result.error = "OCR failed on this page";
     }
     if (text) {
-      result.text = TidyLines(RejoinHyphenatedWords(ExpandLigatures(ToValidUtf8(text.get()))));
+      result.text = NormalizeLines(RejoinHyphenatedWords(ExpandLigatures(ToValidUtf8(text.get()))));
     }
     result.mean_confidence = std::max(0, api.MeanTextConf());
   } catch (const std::exception& e) {

@@ -27,6 +27,10 @@ struct OcrResult {
 // inside (OpenMP threads make it several times slower on small machines).
 OcrResult RecognisePage(const GrayImage& image, int timeout_seconds);
 
+// Stops Leptonica writing its complaints about bad images to stderr (they are not for the
+// user). Process-wide and idempotent; call before decoding images with Leptonica.
+void SilenceLeptonica();
+
 }  // namespace foicode::extract
 
 #endif  // FOICODE_PIPELINE_EXTRACT_OCR_H_

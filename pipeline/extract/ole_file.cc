@@ -5,19 +5,13 @@
 #include <gsf/gsf.h>
 
 #include <algorithm>
-#include <memory>
 #include <mutex>
+
+#include "core/ascii.h"
+#include "extract/gobject_ptr.h"
 
 namespace foicode::extract {
 namespace {
-
-struct GObjectUnref {
-  void operator()(gpointer object) const {
-    if (object != nullptr) g_object_unref(object);
-  }
-};
-template <typename T>
-using GPtr = std::unique_ptr<T, GObjectUnref>;
 
 void InitGsf() {
   static std::once_flag once;
@@ -29,17 +23,6 @@ void InitGsf() {
                       static_cast<GLogLevelFlags>(G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING),
                       [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
   });
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
 }
 
 class TreeReader {
@@ -56,7 +39,7 @@ class TreeReader {
                  " entries; the rest were not read (limit max_entries).");
         return;
       }
-      GPtr<GsfInput> child(gsf_infile_child_by_index(storage, i));
+      GObjectPtr<GsfInput> child(gsf_infile_child_by_index(storage, i));
       if (!child) {
         Once(&damage_reported_, flag_codes::kPartUnreadable,
              "Part of the message file is damaged and could not be read.");
@@ -130,7 +113,7 @@ class TreeReader {
 
 bool WriteChildren(GsfOutfile* parent, const OleNode& node) {
   for (const OleNode& child : node.children) {
-    GPtr<GsfOutput> out(gsf_outfile_new_child(parent, child.name.c_str(), child.is_storage));
+    GObjectPtr<GsfOutput> out(gsf_outfile_new_child(parent, child.name.c_str(), child.is_storage));
     if (!out) return false;
     bool ok = child.is_storage
                   ? WriteChildren(GSF_OUTFILE(out.get()), child)
@@ -155,14 +138,14 @@ bool ReadOleFile(std::string_view bytes, ReadContext& context, int max_storage_d
                  OleNode* root, std::vector<Flag>* flags, std::string* error) {
   InitGsf();
   // needs_free = FALSE: the input only borrows `bytes`, which outlive it.
-  GPtr<GsfInput> input(gsf_input_memory_new(reinterpret_cast<const guint8*>(bytes.data()),
-                                            static_cast<gsf_off_t>(bytes.size()), FALSE));
+  GObjectPtr<GsfInput> input(gsf_input_memory_new(reinterpret_cast<const guint8*>(bytes.data()),
+                                                  static_cast<gsf_off_t>(bytes.size()), FALSE));
   if (!input) {
     *error = "cannot read the compound file";
     return false;
   }
   GError* gerror = nullptr;
-  GPtr<GsfInfile> file(gsf_infile_msole_new(input.get(), &gerror));
+  GObjectPtr<GsfInfile> file(gsf_infile_msole_new(input.get(), &gerror));
   if (!file) {
     *error = std::string("not an OLE2 compound file or damaged") +
              (gerror != nullptr && gerror->message != nullptr
@@ -180,10 +163,10 @@ bool ReadOleFile(std::string_view bytes, ReadContext& context, int max_storage_d
 
 std::string WriteOleFile(const OleNode& root, const std::array<std::uint8_t, 16>& class_id) {
   InitGsf();
-  GPtr<GsfOutput> memory(gsf_output_memory_new());
+  GObjectPtr<GsfOutput> memory(gsf_output_memory_new());
   std::string bytes;
   {
-    GPtr<GsfOutfile> file(gsf_outfile_msole_new(memory.get()));
+    GObjectPtr<GsfOutfile> file(gsf_outfile_msole_new(memory.get()));
     if (!file) return "";
     gsf_outfile_msole_set_class_id(GSF_OUTFILE_MSOLE(file.get()), class_id.data());
     const bool ok = WriteChildren(file.get(), root);

@@ -3,6 +3,8 @@
 
 #include <cstddef>
 
+#include "core/utf8.h"
+
 namespace foicode::extract {
 
 bool LoadPart(ZipArchive& archive, std::string_view path, ReadContext& context,
@@ -20,7 +22,7 @@ bool LoadPart(ZipArchive& archive, std::string_view path, ReadContext& context,
   const unsigned options = pugi::parse_default | pugi::parse_ws_pcdata_single;
   const pugi::xml_parse_result parsed = doc->load_buffer(xml.data(), xml.size(), options);
   if (!parsed) {
-    *error = "\"" + std::string(path) + "\" is not well-formed XML (" + parsed.description() +
+    *error = "\"" + ToValidUtf8(path) + "\" is not well-formed XML (" + parsed.description() +
              " at byte " + std::to_string(parsed.offset) + ")";
     return false;
   }
@@ -73,12 +75,14 @@ std::vector<Relationship> LoadRelationships(ZipArchive& archive, std::string_vie
   }
   for (const pugi::xml_node& node : doc.document_element().children()) {
     if (LocalName(node) != "Relationship") continue;
+    // pugixml does not check UTF-8, and targets reach flag messages and errors; zip entry
+    // names are made valid the same way, so a repaired target still finds its part.
     Relationship relationship;
-    relationship.id = node.attribute("Id").value();
-    relationship.type = node.attribute("Type").value();
+    relationship.id = ToValidUtf8(node.attribute("Id").value());
+    relationship.type = ToValidUtf8(node.attribute("Type").value());
     relationship.external = std::string_view(node.attribute("TargetMode").value()) == "External";
-    relationship.target = relationship.external ? node.attribute("Target").value()
-                                                : ResolveTarget(part, node.attribute("Target").value());
+    const std::string target = ToValidUtf8(node.attribute("Target").value());
+    relationship.target = relationship.external ? target : ResolveTarget(part, target);
     relationships.push_back(std::move(relationship));
   }
   return relationships;

@@ -1,4 +1,4 @@
-// Output conventions shared by the text, HTML, CSV, e-mail and TNEF readers.
+// Output conventions shared by the readers: line ends, one-line labels, the max_text_chars cut.
 #include "extract/page_text.h"
 
 #include <cstddef>
@@ -46,20 +46,53 @@ std::string NormalizeLines(std::string_view text) {
   return out;
 }
 
-void CapText(std::string& text, std::uint64_t max_chars, std::string_view what,
-             std::vector<Flag>& flags) {
+std::string OneLine(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+      pending_space = !out.empty();
+    } else if (u >= 0x20 && u != 0x7F) {
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string PageList(const std::vector<int>& pages) {
+  constexpr std::size_t kShown = 20;
+  std::string out = pages.size() > 1 ? "pages " : "page ";
+  for (std::size_t i = 0; i < pages.size() && i < kShown; ++i) {
+    if (i > 0) out += ", ";
+    out += std::to_string(pages[i]);
+  }
+  if (pages.size() > kShown) out += " and " + std::to_string(pages.size() - kShown) + " more";
+  return out;
+}
+
+bool CutText(std::string& text, std::uint64_t max_chars) {
   std::uint64_t count = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
     if (count == max_chars) {
       text.resize(i);
-      flags.push_back(Flag{std::string(flag_codes::kLimitReached),
-                           "Only the first " + std::to_string(max_chars) + " characters of " +
-                               std::string(what) + " were kept (limit max_text_chars)."});
-      return;
+      return true;
     }
     ++count;
   }
+  return false;
+}
+
+void CapText(std::string& text, std::uint64_t max_chars, std::string_view what,
+             std::vector<Flag>& flags) {
+  if (!CutText(text, max_chars)) return;
+  flags.push_back(Flag{std::string(flag_codes::kLimitReached),
+                       "Only the first " + std::to_string(max_chars) + " characters of " +
+                           std::string(what) + " were kept (limit max_text_chars)."});
 }
 
 }  // namespace foicode::extract

@@ -9,6 +9,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "extract/page_text.h"
+
 namespace foicode::extract {
 namespace {
 
@@ -33,7 +35,7 @@ constexpr double kParagraphGap = 0.75;
 constexpr double kLineOverlap = 0.5;
 // Two-column prose: at least this many consecutive two-cell lines with a shared gutter and
 // several words per cell on both sides (short cells are a table and stay row by row).
-constexpr int kMinColumnRun = 3;
+constexpr std::size_t kMinColumnRun = 3;
 constexpr double kMinColumnWords = 4.0;
 
 struct Segment {
@@ -130,9 +132,15 @@ std::string JoinSegments(const Line& line) {
   return out;
 }
 
-// Length of the run of two-column prose starting at `first`, or 0 when there is none.
-int ColumnRunLength(const std::vector<Line>& lines, const std::vector<bool>& gap_before,
-                    std::size_t first) {
+// The run of two-part lines starting at `first` that share a gutter: `length` lines, and
+// whether they read as two-column prose (`prose`).
+struct ColumnRun {
+  std::size_t length = 0;
+  bool prose = false;
+};
+
+ColumnRun FindColumnRun(const std::vector<Line>& lines, const std::vector<bool>& gap_before,
+                        std::size_t first) {
   double left_edge = 0;
   double right_edge = 0;
   int left_words = 0;
@@ -151,10 +159,10 @@ int ColumnRunLength(const std::vector<Line>& lines, const std::vector<bool>& gap
     right_words += right.words;
     ++end;
   }
-  const int count = static_cast<int>(end - first);
-  if (count < kMinColumnRun) return 0;
-  if (left_words < kMinColumnWords * count || right_words < kMinColumnWords * count) return 0;
-  return count;
+  const std::size_t count = end - first;
+  const double words_needed = kMinColumnWords * static_cast<double>(count);
+  return ColumnRun{count, count >= kMinColumnRun && left_words >= words_needed &&
+                              right_words >= words_needed};
 }
 
 bool IsLetter(UChar32 c) { return c >= 0 && u_isalpha(c); }
@@ -231,14 +239,11 @@ std::vector<std::string> SplitLines(std::string_view text) {
   return lines;
 }
 
-// Moves the tail of a word hyphenated at the end of lines[i] up from lines[i + 1]; true when
-// it did.
-bool RejoinAt(std::vector<std::string>& lines, std::size_t i) {
-  std::string& line = lines[i];
+// Moves the tail of a word hyphenated at the end of `line` up from `next`; true when it did.
+bool RejoinAt(std::string& line, std::string& next) {
   std::size_t end = line.size();
   while (end > 0 && line[end - 1] == ' ') --end;
   if (end < 2 || line[end - 1] != '-' || !IsLetter(CodePointBefore(line, end - 1))) return false;
-  std::string& next = lines[i + 1];
   const UChar32 first = FirstCodePoint(next);
   if (first < 0 || !u_islower(first)) return false;
   const std::size_t word_end = std::min(next.find(' '), next.size());
@@ -246,8 +251,10 @@ bool RejoinAt(std::vector<std::string>& lines, std::size_t i) {
   while (rest < next.size() && next[rest] == ' ') ++rest;
   // A cell separator after the word means the next line is a table row: leave it whole.
   if (rest < next.size() && next[rest] == '|') return false;
-  line = line.substr(0, end - 1) + next.substr(0, word_end);
-  next = next.substr(rest);
+  // In place: `line` may be a long chain of rejoined pieces.
+  line.resize(end - 1);
+  line.append(next, 0, word_end);
+  next.erase(0, rest);
   return true;
 }
 
@@ -258,6 +265,11 @@ std::string LayOutWords(const std::vector<WordBox>& words) {
   std::vector<const WordBox*> rotated;
   for (const WordBox& w : words) {
     if (w.text.empty()) continue;
+    // A broken font matrix gives NaN or infinite boxes; sorting with them is undefined.
+    if (!std::isfinite(w.x0) || !std::isfinite(w.x1) || !std::isfinite(w.y0) ||
+        !std::isfinite(w.y1)) {
+      continue;
+    }
     (w.upright ? upright : rotated).push_back(&w);
   }
   std::vector<Line> lines = GroupIntoLines(upright);
@@ -283,16 +295,23 @@ std::string LayOutWords(const std::vector<WordBox>& words) {
   gap_before = std::move(merged_gap);
 
   std::string out;
+  // Lines before this index belong to a long run already found not to be prose: each is a
+  // row. Not searching again from each of them keeps a page of thousands of short two-cell
+  // rows linear.
+  std::size_t rows_until = 0;
   for (std::size_t i = 0; i < lines.size();) {
     if (i > 0 && gap_before[i]) out += '\n';
-    const int run = ColumnRunLength(lines, gap_before, i);
-    if (run > 0) {
-      for (int k = 0; k < run; ++k) out += lines[i + k].segments[0].text + '\n';
-      out += '\n';
-      for (int k = 0; k < run; ++k) out += lines[i + k].segments[1].text + '\n';
-      out += '\n';
-      i += static_cast<std::size_t>(run);
-      continue;
+    if (i >= rows_until) {
+      const ColumnRun run = FindColumnRun(lines, gap_before, i);
+      if (run.prose) {
+        for (std::size_t k = 0; k < run.length; ++k) out += lines[i + k].segments[0].text + '\n';
+        out += '\n';
+        for (std::size_t k = 0; k < run.length; ++k) out += lines[i + k].segments[1].text + '\n';
+        out += '\n';
+        i += run.length;
+        continue;
+      }
+      if (run.length >= kMinColumnRun) rows_until = i + run.length;
     }
     out += JoinSegments(lines[i]) + '\n';
     ++i;
@@ -308,7 +327,7 @@ std::string LayOutWords(const std::vector<WordBox>& words) {
     }
     out += line + '\n';
   }
-  return TidyLines(RejoinHyphenatedWords(ExpandLigatures(out)));
+  return NormalizeLines(RejoinHyphenatedWords(ExpandLigatures(out)));
 }
 
 std::string ExpandLigatures(std::string_view text) {
@@ -357,46 +376,17 @@ std::string ExpandLigatures(std::string_view text) {
 
 std::string RejoinHyphenatedWords(std::string_view text) {
   std::vector<std::string> lines = SplitLines(text);
-  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
-    if (RejoinAt(lines, i) && lines[i + 1].empty()) {
-      // The next line was only the word's tail: "re-\ncon-\nstruct" may continue.
-      lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i) + 1);
-      --i;
-    }
-  }
   std::string out;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i > 0) out += '\n';
-    out += lines[i];
+  std::string current = std::move(lines[0]);
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    // A next line that was only the word's tail vanishes, and the joined line may continue
+    // into the one after: "re-\ncon-\nstruct".
+    if (RejoinAt(current, lines[i]) && lines[i].empty()) continue;
+    out += current;
+    out += '\n';
+    current = std::move(lines[i]);
   }
-  return out;
-}
-
-std::string TidyLines(std::string_view text) {
-  std::string unix_text;
-  unix_text.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      unix_text += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else {
-      unix_text += text[i];
-    }
-  }
-  std::string out;
-  bool pending_blank = false;
-  for (std::string& line : SplitLines(unix_text)) {
-    std::size_t end = line.size();
-    while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t')) --end;
-    line.resize(end);
-    if (line.empty()) {
-      pending_blank = !out.empty();
-      continue;
-    }
-    if (!out.empty()) out += pending_blank ? "\n\n" : "\n";
-    pending_blank = false;
-    out += line;
-  }
+  out += current;
   return out;
 }
 

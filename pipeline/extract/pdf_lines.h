@@ -1,6 +1,7 @@
 // Builds a PDF page's text from word boxes (Poppler's text_list): lines by vertical overlap,
 // table cells split at wide gaps and joined with " | ", paragraph gaps as blank lines.
-// Also the text clean-ups shared by text-layer and OCR pages (ligatures, hyphens, blank lines).
+// Also the text clean-ups shared by text-layer and OCR pages (ligatures, hyphens); line
+// conventions are page_text.h's NormalizeLines.
 #ifndef FOICODE_PIPELINE_EXTRACT_PDF_LINES_H_
 #define FOICODE_PIPELINE_EXTRACT_PDF_LINES_H_
 
@@ -39,10 +40,6 @@ std::string ExpandLigatures(std::string_view text);
 // starts with a lower-case letter, the hyphen is dropped and the next line's first word moves
 // up ("procure-\nment" -> "procurement"). Real hyphens ("e-Stroke", "follow-up" mid-line) stay.
 std::string RejoinHyphenatedWords(std::string_view text);
-
-// Lines without trailing spaces or tabs, at most one blank line in a row, no blank lines at
-// the start or end; "\r\n" and "\r" become "\n".
-std::string TidyLines(std::string_view text);
 
 }  // namespace foicode::extract
 

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -127,6 +128,33 @@ TEST(LayOutWordsTest, ShortTwoCellRowsStayRowByRow) {
   EXPECT_EQ(LayOutWords(words), "Name | Status\nHeartFlow | live\nVeye Lung | pilot");
 }
 
+// A register of 10,000 two-cell rows on one long page: the search for two-column prose ran
+// from every row to the end of the table.
+TEST(LayOutWordsTest, LongTwoCellTableStaysRowByRow) {
+  std::vector<WordBox> words;
+  constexpr int kRows = 10000;
+  for (int row = 0; row < kRows; ++row) {
+    const auto line = Line(100 + 13.0 * row, {{72, "Name"}, {300, "live"}});
+    words.insert(words.end(), line.begin(), line.end());
+  }
+  std::string want;
+  for (int row = 0; row < kRows; ++row) want += row == 0 ? "Name | live" : "\nName | live";
+  EXPECT_EQ(LayOutWords(words), want);
+}
+
+// PDFs whose broken font matrices give NaN or infinite word boxes: sorting them was undefined.
+TEST(LayOutWordsTest, NonFiniteBoxesAreDropped) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  auto words = Line(100, {{72, "Hello,"}, {112, "world"}});
+  for (int i = 0; i < 100; ++i) {
+    words.push_back(WordBox{.text = "bad", .x0 = nan, .y0 = nan, .x1 = nan, .y1 = nan});
+    words.push_back(WordBox{.text = "bad", .x0 = 72, .y0 = -inf, .x1 = 90, .y1 = inf});
+    words.push_back(WordBox{.text = "bad", .x0 = inf, .y0 = 90, .x1 = inf, .y1 = 100});
+  }
+  EXPECT_EQ(LayOutWords(words), "Hello, world");
+}
+
 TEST(LayOutWordsTest, TouchingBoxesWithoutSpaceJoinIntoOneWord) {
   std::vector<WordBox> words = {
       WordBox{.text = "procure", .x0 = 72, .y0 = 90, .x1 = 114, .y1 = 100},
@@ -194,9 +222,16 @@ TEST(RejoinHyphenatedWordsTest, Cases) {
   }
 }
 
-TEST(TidyLinesTest, TrailingSpacesBlankRunsAndLineEnds) {
-  EXPECT_EQ(TidyLines("\n\n a  \r\nb\t\r\r\r\n\n  \nc\n\n"), " a\nb\n\nc");
+// OCR or a text layer of 100,000 lines "a-": each rejoin erased a line from the middle of
+// the vector.
+TEST(RejoinHyphenatedWordsTest, ManyHyphenatedLinesRejoinInOnePass) {
+  std::string text;
+  constexpr int kLines = 100000;
+  for (int i = 0; i < kLines; ++i) text += "a-\n";
+  text += "b";
+  EXPECT_EQ(RejoinHyphenatedWords(text), std::string(kLines, 'a') + "b");
 }
+
 
 }  // namespace
 }  // namespace foicode::extract

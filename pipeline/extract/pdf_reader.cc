@@ -22,6 +22,7 @@
 
 #include "core/utf8.h"
 #include "extract/ocr.h"
+#include "extract/page_text.h"
 #include "extract/pdf_lines.h"
 #include "extract/pdf_quality.h"
 
@@ -146,33 +147,6 @@ std::vector<WordBox> PageWords(const poppler::page& page) {
   return words;
 }
 
-// Cuts `text` to `max_chars` code points; true when it did.
-bool CutText(std::string& text, std::uint64_t max_chars) {
-  std::uint64_t count = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (count == max_chars) {
-      text.resize(i);
-      return true;
-    }
-    ++count;
-  }
-  return false;
-}
-
-// "page 3" or "pages 3, 4, 7"; long lists end "... and 180 more" so one hostile file cannot
-// make a message of thousands of numbers.
-std::string PageList(const std::vector<int>& pages) {
-  constexpr std::size_t kShown = 20;
-  std::string out = pages.size() > 1 ? "pages " : "page ";
-  for (std::size_t i = 0; i < pages.size() && i < kShown; ++i) {
-    if (i > 0) out += ", ";
-    out += std::to_string(pages[i]);
-  }
-  if (pages.size() > kShown) out += " and " + std::to_string(pages.size() - kShown) + " more";
-  return out;
-}
-
 class PdfReader {
  public:
   PdfReader(const poppler::document& doc, ReadContext& context)
@@ -194,7 +168,8 @@ class PdfReader {
   int ocr_seconds_before_ = 0;
   std::vector<std::pair<std::string, std::vector<int>>> errors_;  // problem, pages
   std::vector<int> ocr_pages_;
-  std::vector<int> empty_pages_;     // no usable text and no OCR text
+  std::vector<int> empty_pages_;     // no text at all and no OCR text
+  std::vector<int> unread_junk_pages_;  // some text, but unusable, and OCR turned off
   std::vector<int> cut_pages_;       // over max_text_chars
   std::vector<int> unusable_pages_;  // text layer junk, OCR no better
 };
@@ -223,8 +198,12 @@ void PdfReader::ReadPages(int count, ReadResult& result) {
     out.text = LayOutWords(PageWords(*page));
     const std::string why = WhyTextUnusable(out.text);
     if (!why.empty()) TryOcr(*page, why, out);
-    if (!why.empty() && !out.ocr && (out.text.empty() || !limits_.ocr_enabled)) {
-      empty_pages_.push_back(i + 1);
+    if (!why.empty() && !out.ocr) {
+      if (out.text.empty()) {
+        empty_pages_.push_back(i + 1);
+      } else if (!limits_.ocr_enabled) {
+        unread_junk_pages_.push_back(i + 1);
+      }
     }
     if (CutText(out.text, limits_.max_text_chars)) cut_pages_.push_back(i + 1);
     result.pages.push_back(std::move(out));
@@ -240,6 +219,13 @@ void PdfReader::ReadPages(int count, ReadResult& result) {
         Flag{std::string(flag_codes::kPartUnreadable),
              "No text could be read from " + PageList(empty_pages_) +
                  (limits_.ocr_enabled ? "." : " (no text layer, and OCR is turned off).")});
+  }
+  if (!unread_junk_pages_.empty()) {
+    result.flags.push_back(
+        Flag{std::string(flag_codes::kPartUnreadable),
+             "The text layer of " + PageList(unread_junk_pages_) +
+                 " is too short or looks damaged, and OCR is turned off: the text kept may be "
+                 "wrong or incomplete."});
   }
   if (!unusable_pages_.empty()) {
     result.flags.push_back(

@@ -136,6 +136,21 @@ TEST(PdfReaderTest, OcrOffLeavesScannedPageEmptyAndFlagged) {
                               "turned off)."}));
 }
 
+// A scan with a stray text layer (a page number) read with OCR off was reported as having
+// no text layer at all.
+TEST(PdfReaderTest, OcrOffKeepsUnusableTextLayerWithItsOwnFlag) {
+  Limits limits;
+  limits.ocr_enabled = false;
+  const ReadResult r =
+      Read(BuildPdf({PageSpec{.text = {TextRun{.x = 72, .y = 800, .text = "Page 7"}}}}), limits);
+  ASSERT_EQ(r.pages.size(), 1u);
+  EXPECT_EQ(r.pages[0].text, "Page 7");
+  ASSERT_EQ(r.flags.size(), 1u);
+  EXPECT_EQ(r.flags[0], (Flag{"part_unreadable",
+                              "The text layer of page 1 is too short or looks damaged, and OCR "
+                              "is turned off: the text kept may be wrong or incomplete."}));
+}
+
 TEST(PdfReaderTest, OcrTimeUsedUpIsAnError) {
   Limits limits;
   ReadContext context(limits);

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ascii.h"
+
 namespace foicode::extract {
 namespace {
 
@@ -37,34 +39,12 @@ std::vector<Line> SplitLines(std::string_view text) {
   return lines;
 }
 
-bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
-
-bool EndsWithNoCase(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() &&
-         StartsWithNoCase(text.substr(text.size() - suffix.size()), suffix);
-}
-
-bool ContainsNoCase(std::string_view text, std::string_view needle) {
-  for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
-    if (StartsWithNoCase(text.substr(i), needle)) return true;
-  }
-  return false;
-}
-
 bool IsQuoteLine(const Line& line) { return !line.text.empty() && line.text.front() == '>'; }
 
 // "-----Original Message-----", "----- Original Message -----".
 bool IsOriginalMessage(const Line& line) {
-  return line.text.size() < 80 && StartsWithNoCase(line.text, "--") &&
-         ContainsNoCase(line.text, "original message");
+  return line.text.size() < 80 && StartsWithIgnoreCase(line.text, "--") &&
+         ContainsIgnoreCase(line.text, "original message");
 }
 
 // Outlook's "________________________________" above the quoted message's header block.
@@ -83,11 +63,11 @@ std::size_t NextNonBlank(const std::vector<Line>& lines, std::size_t i, std::siz
 
 // Outlook's header block of the message it quotes: "From:", "Sent:", "To:", "Subject:".
 bool IsOutlookHeaderBlock(const std::vector<Line>& lines, std::size_t i) {
-  if (!StartsWithNoCase(lines[i].text, "from:")) return false;
+  if (!StartsWithIgnoreCase(lines[i].text, "from:")) return false;
   bool sent = false;
   for (std::size_t k = i + 1; k < lines.size() && k <= i + 8; ++k) {
-    if (StartsWithNoCase(lines[k].text, "sent:")) sent = true;
-    if (StartsWithNoCase(lines[k].text, "subject:")) return sent;
+    if (StartsWithIgnoreCase(lines[k].text, "sent:")) sent = true;
+    if (StartsWithIgnoreCase(lines[k].text, "subject:")) return sent;
   }
   return false;
 }
@@ -95,13 +75,13 @@ bool IsOutlookHeaderBlock(const std::vector<Line>& lines, std::size_t i) {
 // "On Mon, 7 Oct 2024 at 09:15, Jane Smith <jane@x.org> wrote:", on one line or wrapped onto
 // two; returns the index of the line that ends with "wrote:", or lines.size().
 std::size_t AttributionEnd(const std::vector<Line>& lines, std::size_t i) {
-  if (!StartsWithNoCase(lines[i].text, "on ") || lines[i].text.size() > kMaxAttributionBytes) {
+  if (!StartsWithIgnoreCase(lines[i].text, "on ") || lines[i].text.size() > kMaxAttributionBytes) {
     return lines.size();
   }
-  if (EndsWithNoCase(lines[i].text, "wrote:")) return i;
+  if (EndsWithIgnoreCase(lines[i].text, "wrote:")) return i;
   if (i + 1 < lines.size() && !lines[i + 1].text.empty() &&
       lines[i].text.size() + lines[i + 1].text.size() <= kMaxAttributionBytes &&
-      EndsWithNoCase(lines[i + 1].text, "wrote:")) {
+      EndsWithIgnoreCase(lines[i + 1].text, "wrote:")) {
     return i + 1;
   }
   return lines.size();
@@ -137,7 +117,7 @@ std::vector<Span> FindQuotedSpans(std::string_view text) {
     bool to_end = IsOriginalMessage(line) || IsOutlookHeaderBlock(lines, i);
     if (IsSeparator(line)) {
       const std::size_t next = NextNonBlank(lines, i, 2);
-      to_end = next < lines.size() && StartsWithNoCase(lines[next].text, "from:");
+      to_end = next < lines.size() && StartsWithIgnoreCase(lines[next].text, "from:");
     }
     if (to_end) {
       spans.push_back({line.start, text.size()});

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/utf8.h"
 #include "extract/charset.h"
 #include "extract/page_text.h"
 
@@ -17,31 +18,31 @@ struct GroupState {
   int unicode_skip = 1;  // \ucN: fallback bytes after each \uN
 };
 
-void AppendCodePoint(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 bool IsSkippedDestination(const std::string& word) {
   return word == "fonttbl" || word == "colortbl" || word == "stylesheet" || word == "info" ||
          word == "pict" || word == "object" || word == "themedata" || word == "datastore" ||
          word == "latentstyles" || word == "listtable" || word == "listoverridetable" ||
          word == "rsidtbl" || word == "generator" || word == "xmlnstbl" || word == "mmathPr";
 }
+
+// The charset label of Windows codepage `codepage` (\ansicpgN), for DecodeToUtf8.
+std::string CodepageLabel(long long codepage) {
+  if (codepage == 65001) return "utf-8";
+  if (codepage >= 1250 && codepage <= 1258) return "windows-" + std::to_string(codepage);
+  switch (codepage) {
+    case 874: return "windows-874";
+    case 932: return "shift_jis";
+    case 936: return "gbk";
+    case 949: return "euc-kr";
+    case 950: return "big5";
+    case 10000: return "macintosh";
+    case 20127: case 28591: return "windows-1252";
+    default: return codepage > 0 ? "cp" + std::to_string(codepage) : "windows-1252";
+  }
+}
+
+bool IsHighSurrogate(std::uint32_t cp) { return cp >= 0xD800 && cp <= 0xDBFF; }
+bool IsLowSurrogate(std::uint32_t cp) { return cp >= 0xDC00 && cp <= 0xDFFF; }
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -55,11 +56,24 @@ int HexValue(char c) {
 std::string RtfToText(std::string_view rtf) {
   constexpr std::size_t kMaxGroups = 1000;
   std::string out;
-  std::string bytes;  // \'hh bytes waiting to be decoded as windows-1252
+  // \'hh bytes waiting to be decoded together (a double-byte codepage needs both bytes).
+  std::string bytes;
+  std::string codepage = "windows-1252";  // \ansicpgN; RTF's default is ANSI, windows-1252
+  // \uN of a UTF-16 high surrogate, waiting for its low half; 0 when none.
+  std::uint32_t high_surrogate = 0;
   auto flush_bytes = [&]() {
     if (bytes.empty()) return;
-    out += DecodeToUtf8(bytes, "windows-1252").text;
+    out += DecodeToUtf8(bytes, codepage).text;
     bytes.clear();
+  };
+  auto drop_high_surrogate = [&]() {
+    if (high_surrogate == 0) return;
+    AppendUtf8(out, 0xFFFD);
+    high_surrogate = 0;
+  };
+  auto flush = [&]() {
+    drop_high_surrogate();
+    flush_bytes();
   };
   std::vector<GroupState> stack(1);
   bool html_rtf = false;  // inside \htmlrtf ... \htmlrtf0: RTF-only rendering of HTML
@@ -69,14 +83,14 @@ std::string RtfToText(std::string_view rtf) {
   while (i < rtf.size()) {
     const char c = rtf[i];
     if (c == '{') {
-      flush_bytes();
+      flush();
       if (stack.size() < kMaxGroups) stack.push_back(stack.back());
       group_start = true;
       ++i;
       continue;
     }
     if (c == '}') {
-      flush_bytes();
+      flush();
       if (stack.size() > 1) stack.pop_back();
       group_start = false;
       ++i;
@@ -98,14 +112,17 @@ std::string RtfToText(std::string_view rtf) {
           --pending_skip;
           continue;
         }
-        if (!skipping && hi >= 0 && lo >= 0) bytes.push_back(static_cast<char>(hi * 16 + lo));
+        if (!skipping && hi >= 0 && lo >= 0) {
+          drop_high_surrogate();
+          bytes.push_back(static_cast<char>(hi * 16 + lo));
+        }
         continue;
       }
       if (!((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z'))) {
         // Control symbols: \\ \{ \} are text; \~ is a non-breaking space; others are ignored.
         i += 2;
         if (skipping) continue;
-        flush_bytes();
+        flush();
         if (next == '\\' || next == '{' || next == '}') out.push_back(next);
         if (next == '~') out.push_back(' ');
         if (next == '\n' || next == '\r') out.push_back('\n');
@@ -138,32 +155,48 @@ std::string RtfToText(std::string_view rtf) {
         html_rtf = !(has_param && param == 0);
         continue;
       }
+      if (word == "ansicpg" && has_param) {
+        flush();
+        codepage = CodepageLabel(param);
+        continue;
+      }
       if (word == "uc" && has_param) {
         stack.back().unicode_skip = static_cast<int>(param < 0 ? 0 : param > 8 ? 8 : param);
         continue;
       }
       if (stack.back().skip || html_rtf) continue;
       if (word == "par" || word == "line" || word == "row" || word == "sect" || word == "page") {
-        flush_bytes();
+        flush();
         out.push_back('\n');
       } else if (word == "tab" || word == "cell") {
-        flush_bytes();
+        flush();
         out += word == "cell" ? " | " : "\t";
       } else if (word == "u" && has_param) {
+        // Characters outside the BMP come as two \uN, a UTF-16 surrogate pair.
         flush_bytes();
-        AppendCodePoint(out, static_cast<std::uint32_t>(param < 0 ? param + 65536 : param) & 0xFFFF);
+        const auto unit = static_cast<std::uint32_t>(param < 0 ? param + 65536 : param) & 0xFFFF;
+        if (IsHighSurrogate(unit)) {
+          drop_high_surrogate();
+          high_surrogate = unit;
+        } else if (IsLowSurrogate(unit) && high_surrogate != 0) {
+          AppendUtf8(out, 0x10000 + ((high_surrogate - 0xD800) << 10) + (unit - 0xDC00));
+          high_surrogate = 0;
+        } else {
+          drop_high_surrogate();
+          AppendUtf8(out, unit);
+        }
         pending_skip = stack.back().unicode_skip;
       } else if (word == "emdash" || word == "endash") {
-        flush_bytes();
+        flush();
         out += word == "emdash" ? "\u2014" : "\u2013";
       } else if (word == "lquote" || word == "rquote") {
-        flush_bytes();
+        flush();
         out += word == "lquote" ? "\u2018" : "\u2019";
       } else if (word == "ldblquote" || word == "rdblquote") {
-        flush_bytes();
+        flush();
         out += word == "ldblquote" ? "\u201C" : "\u201D";
       } else if (word == "bullet") {
-        flush_bytes();
+        flush();
         out += "\u2022";
       }
       continue;
@@ -177,13 +210,14 @@ std::string RtfToText(std::string_view rtf) {
     }
     if (skipping) continue;
     if (static_cast<unsigned char>(c) >= 0x80) {
+      drop_high_surrogate();
       bytes.push_back(c);
     } else {
-      flush_bytes();
+      flush();
       out.push_back(c);
     }
   }
-  flush_bytes();
+  flush();
   return NormalizeLines(out);
 }
 

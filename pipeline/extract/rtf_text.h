@@ -7,10 +7,11 @@
 
 namespace foicode::extract {
 
-// The visible text of `rtf`, UTF-8: \par and \line end lines, \'hh is read as windows-1252,
-// \uN as Unicode, destinations ({\* ...}, font and colour tables, pictures) are dropped, and
-// the RTF-only parts of HTML encapsulated by Outlook (\htmlrtf) are skipped. Tables and
-// layout are not rendered. Never fails; nesting past 1000 groups is read as flat text.
+// The visible text of `rtf`, UTF-8: \par and \line end lines, \'hh is read in the codepage
+// \ansicpgN names (windows-1252 without one), \uN as Unicode (a UTF-16 surrogate pair as one
+// character), destinations ({\* ...}, font and colour tables, pictures) are dropped, and the
+// RTF-only parts of HTML encapsulated by Outlook (\htmlrtf) are skipped. Tables and layout
+// are not rendered. Never fails; nesting past 1000 groups is read as flat text.
 std::string RtfToText(std::string_view rtf);
 
 }  // namespace foicode::extract

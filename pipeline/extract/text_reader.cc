@@ -107,12 +107,16 @@ ReadResult ReadCsv(std::string_view bytes, ReadContext& context,
   std::string cell;
   bool in_quotes = false;
   bool cell_quoted = false;
+  // Whether `cell` holds more than white space; kept as a flag because testing the cell
+  // itself at every quote is quadratic in a long cell full of quotes.
+  bool cell_has_text = false;
   std::uint64_t cells = 0;
   bool cut = false;
   auto end_cell = [&]() {
     row.push_back(CleanCell(std::move(cell)));
     cell.clear();
     cell_quoted = false;
+    cell_has_text = false;
     ++cells;
   };
   auto end_row = [&]() {
@@ -139,7 +143,7 @@ ReadResult ReadCsv(std::string_view bytes, ReadContext& context,
       } else {
         in_quotes = false;
       }
-    } else if (c == '"' && !cell_quoted && CleanCell(cell).empty()) {
+    } else if (c == '"' && !cell_quoted && !cell_has_text) {
       // RFC 4180 quotes only a whole field; a quote inside an unquoted field is text.
       cell.clear();
       in_quotes = true;
@@ -151,6 +155,7 @@ ReadResult ReadCsv(std::string_view bytes, ReadContext& context,
       end_row();
     } else if (c != '\r') {
       cell.push_back(c);
+      if (c != ' ' && c != '\t') cell_has_text = true;
     }
   }
   if (!cut && (!cell.empty() || !row.empty() || cell_quoted)) {
@@ -173,12 +178,7 @@ ReadResult ReadCsv(std::string_view bytes, ReadContext& context,
 ReadResult ReadHtml(std::string_view bytes, ReadContext& context,
                     std::string_view declared_charset) {
   if (bytes.empty()) return EmptyFile();
-  // The document's own meta tag is nearer the truth than the e-mail part's label.
-  std::string label = SniffHtmlCharset(bytes);
-  if (label.empty()) label = std::string(declared_charset);
-  // A meta tag readable as ASCII cannot be in UTF-16: the WHATWG prescan reads it as UTF-8.
-  if (label.rfind("utf-16", 0) == 0) label = "utf-8";
-  DecodedText decoded = DecodeToUtf8(bytes, label);
+  DecodedText decoded = DecodeToUtf8(bytes, HtmlCharsetLabel(bytes, declared_charset));
   return OnePage(HtmlToText(decoded.text), std::move(decoded.flags), "the HTML file",
                  context.limits);
 }

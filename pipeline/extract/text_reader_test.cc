@@ -97,6 +97,16 @@ TEST(ReadCsvTest, CellsBoundedByMaxCells) {
   EXPECT_TRUE(HasFlag(result, flag_codes::kLimitReached));
 }
 
+// A CSV export with a 200,000-quote cell: each quote used to copy the whole cell so far.
+TEST(ReadCsvTest, QuotesInsideLongUnquotedCellAreText) {
+  Limits limits;
+  ReadContext context(limits);
+  const std::string cell = "x" + std::string(200000, '"');
+  EXPECT_EQ(OnlyText(ReadCsv(cell + ",y\n", context)), cell + " | y");
+  // Only white space before a quote still opens a quoted field.
+  EXPECT_EQ(OnlyText(ReadCsv(" \t\"a,b\",c\n", context)), "a,b | c");
+}
+
 TEST(ReadCsvTest, GarbageDoesNotCrash) {
   Limits limits;
   ReadContext context(limits);
@@ -126,6 +136,17 @@ TEST(ReadHtmlTest, MetaCharsetShortForm) {
   ReadContext context(limits);
   EXPECT_EQ(OnlyText(ReadHtml("<meta charset=\"iso-8859-1\"><p>\xA3" "5</p>", context)),
             "\u00A3" "5");
+}
+
+// One rule for every HTML reader (WHATWG order): the container's label, then the meta tag.
+TEST(ReadHtmlTest, DeclaredCharsetWinsOverMetaTag) {
+  Limits limits;
+  ReadContext context(limits);
+  const std::string html = "<meta charset=\"utf-8\"><p>\xA3" "5</p>";
+  EXPECT_EQ(OnlyText(ReadHtml(html, context, "windows-1252")), "\u00A3" "5");
+  // A meta tag naming UTF-16 was itself read as ASCII, so the bytes are UTF-8.
+  EXPECT_EQ(OnlyText(ReadHtml("<meta charset=utf-16><p>caf\xC3\xA9</p>", context)),
+            "caf\u00E9");
 }
 
 TEST(ReadHtmlTest, UndeclaredNonUtf8Guessed) {

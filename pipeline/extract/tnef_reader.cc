@@ -8,17 +8,20 @@ extern "C" {
 #include <ytnef.h>
 }
 
+#include <algorithm>
 #include <cstdint>
-#include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 #include "extract/charset.h"
 #include "extract/child_process.h"
+#include "extract/compressed_rtf.h"
 #include "extract/html_charset.h"
 #include "extract/html_text.h"
 #include "extract/page_text.h"
@@ -93,7 +96,7 @@ constexpr std::string_view kParsedOk = "ok";
 
 // Runs in the child: parse and serialise, nothing else.
 //   status ("ok" or the library's error number), subject, OEM codepage, attBody, PR_BODY
-//   (8-bit), PR_BODY (Unicode, as UTF-8), PR_HTML, decompressed RTF, attachment count, then
+//   (8-bit), PR_BODY (Unicode, as UTF-8), PR_HTML, compressed RTF, attachment count, then
 //   per attachment: title, long filename (8-bit), long filename (Unicode, as UTF-8), MIME
 //   tag, data.
 std::string ParseInChild(std::string_view bytes) {
@@ -111,15 +114,8 @@ std::string ParseInChild(std::string_view bytes) {
   out.Put(MAPIFindProperty(props, PROP_TAG(PT_STRING8, PR_BODY)));
   out.PutCString(MAPIFindProperty(props, PROP_TAG(PT_UNICODE, PR_BODY)));
   out.Put(MAPIFindProperty(props, PROP_TAG(PT_BINARY, 0x1013)));  // PR_HTML
-  std::string rtf;
-  variableLength* compressed = MAPIFindProperty(props, PROP_TAG(PT_BINARY, PR_RTF_COMPRESSED));
-  if (compressed != MAPI_UNDEFINED && compressed != nullptr && compressed->size > 16) {
-    int size = 0;
-    BYTE* plain = DecompressRTF(compressed, &size);
-    if (plain != nullptr && size > 0) rtf.assign(reinterpret_cast<const char*>(plain), static_cast<std::size_t>(size));
-    std::free(plain);
-  }
-  out.Put(rtf);
+  // Sent compressed: the parent's DecompressRtf bounds its output, libytnef's does not.
+  out.Put(MAPIFindProperty(props, PROP_TAG(PT_BINARY, PR_RTF_COMPRESSED)));
   std::uint64_t count = 0;
   for (::Attachment* a = tnef.starting_attach.next; a != nullptr; a = a->next) ++count;
   out.Put(std::to_string(count));
@@ -212,28 +208,30 @@ ReadResult ReadTnef(std::string_view bytes, ReadContext& context) {
   context.unpacked_bytes += child.output.size();
 
   FrameReader in(child.output);
-  std::string status, subject, codepage, att_body, body8, body_unicode, html, rtf, count_text;
+  std::string status, subject, codepage, att_body, body8, body_unicode, html, compressed_rtf,
+      count_text;
   bool complete = in.Get(&status) && in.Get(&subject) && in.Get(&codepage) &&
                   in.Get(&att_body) && in.Get(&body8) && in.Get(&body_unicode) && in.Get(&html) &&
-                  in.Get(&rtf) && in.Get(&count_text);
+                  in.Get(&compressed_rtf) && in.Get(&count_text);
   const std::string label = CodepageLabel(codepage);
   std::uint64_t count = 0;
   for (char c : count_text) {
     if (c >= '0' && c <= '9' && count < (1ull << 40)) count = count * 10 + static_cast<std::uint64_t>(c - '0');
   }
+  std::uint64_t nameless_empty = 0;
   for (std::uint64_t i = 0; complete && i < count; ++i) {
     std::string title, long8, long_unicode, mime, data;
     complete = in.Get(&title) && in.Get(&long8) && in.Get(&long_unicode) && in.Get(&mime) && in.Get(&data);
     if (!complete) break;
-    if (data.empty() && title.empty() && long8.empty() && long_unicode.empty()) continue;
+    if (data.empty() && title.empty() && long8.empty() && long_unicode.empty()) {
+      ++nameless_empty;
+      continue;
+    }
     Attachment attachment;
     attachment.name = !long_unicode.empty()  ? DecodeUnicode(long_unicode)
                       : !long8.empty() ? Decode8Bit(long8, label, nullptr)
                                        : Decode8Bit(title, label, nullptr);
-    attachment.mime_type = StripNuls(mime);
-    for (char& c : attachment.mime_type) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+    attachment.mime_type = AsciiLower(StripNuls(mime));
     attachment.bytes = std::move(data);
     result.attachments.push_back(std::move(attachment));
   }
@@ -241,23 +239,45 @@ ReadResult ReadTnef(std::string_view bytes, ReadContext& context) {
     result.error = "the winmail.dat reader returned a damaged result";
     return result;
   }
+  if (nameless_empty > 0) {
+    // Outlook writes such an entry for an attachment it could not save (or a hostile file
+    // lists thousands); either way a reader should know something was attached.
+    result.flags.push_back(Flag{std::string(flag_codes::kPartUnreadable),
+                                std::to_string(nameless_empty) +
+                                    (nameless_empty == 1 ? " attachment" : " attachments") +
+                                    " in the winmail.dat had neither a name nor any data and "
+                                    "could not be read."});
+  }
 
   // The HTML body keeps tables; the plain and RTF bodies are what older Outlook sends.
   std::string body;
   if (!StripNuls(html).empty()) {
-    std::string html_label = SniffHtmlCharset(html);
-    if (html_label.empty()) html_label = label;
-    body = HtmlToText(Decode8Bit(html, html_label, &result.flags));
+    // PR_HTML carries no label of its own; the message codepage is only a hint.
+    body = HtmlToText(Decode8Bit(html, HtmlCharsetLabel(html, "", label), &result.flags));
   }
   if (body.empty() && !body_unicode.empty()) body = NormalizeLines(DecodeUnicode(body_unicode));
   if (body.empty() && !StripNuls(body8).empty()) body = NormalizeLines(Decode8Bit(body8, label, &result.flags));
   if (body.empty() && !StripNuls(att_body).empty()) {
     body = NormalizeLines(Decode8Bit(att_body, label, &result.flags));
   }
-  if (body.empty() && !rtf.empty()) body = RtfToText(rtf);
+  if (body.empty() && !compressed_rtf.empty()) {
+    const std::uint64_t budget =
+        limits.max_unpacked_bytes > context.unpacked_bytes
+            ? std::min(limits.max_file_bytes, limits.max_unpacked_bytes - context.unpacked_bytes)
+            : 0;
+    if (const std::optional<std::string> rtf = DecompressRtf(compressed_rtf, budget)) {
+      context.unpacked_bytes += rtf->size();
+      body = RtfToText(*rtf);
+    } else {
+      result.flags.push_back(Flag{std::string(flag_codes::kPartUnreadable),
+                                  "The winmail.dat body is stored only as compressed RTF, which "
+                                  "is damaged; the body text is missing."});
+    }
+  }
   CapText(body, limits.max_text_chars, "the winmail.dat body", result.flags);
 
-  const std::string subject_text = NormalizeLines(Decode8Bit(subject, label, &result.flags));
+  // One line, as in an e-mail's header: a folded subject must not split "Subject:".
+  const std::string subject_text = OneLine(Decode8Bit(subject, label, &result.flags));
   Page page;
   page.text = subject_text.empty() ? std::string() : "Subject: " + subject_text;
   if (!body.empty()) {

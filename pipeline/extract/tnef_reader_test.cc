@@ -88,6 +88,82 @@ TEST(ReadTnefTest, AttachmentsAndBody) {
   EXPECT_GT(context.unpacked_bytes, 0u);
 }
 
+// A winmail.dat listing an attachment with neither a name nor data: it vanished unflagged.
+TEST(ReadTnefTest, NamelessEmptyAttachmentIsFlagged) {
+  Limits limits;
+  ReadContext context(limits);
+  const std::string tnef = TnefBuilder()
+                               .Add(kMessage, kBody, "See attached.\r\n")
+                               .Add(kAttachment, kRendData, std::string(14, '\0'))
+                               .Add(kAttachment, kRendData, std::string(14, '\0'))
+                               .Add(kAttachment, kTitle, std::string("response.pdf\0", 13))
+                               .Add(kAttachment, kData, "%PDF-1.4 response")
+                               .bytes();
+  const ReadResult result = ReadTnef(tnef, context);
+  ASSERT_FALSE(result.error) << *result.error;
+  ASSERT_EQ(result.attachments.size(), 1u);
+  EXPECT_EQ(result.attachments[0].name, "response.pdf");
+  ASSERT_EQ(result.flags.size(), 1u);
+  EXPECT_EQ(result.flags[0], (Flag{"part_unreadable",
+                                   "1 attachment in the winmail.dat had neither a name nor any "
+                                   "data and could not be read."}));
+}
+
+// An Outlook subject folded over two lines split the "Subject:" line of the page.
+TEST(ReadTnefTest, FoldedSubjectStaysOnOneLine) {
+  Limits limits;
+  ReadContext context(limits);
+  const std::string tnef = TnefBuilder()
+                               .Add(kMessage, kSubject, std::string("RE: FOI\r\n\t 42\0", 15))
+                               .Add(kMessage, kBody, "No.\r\n")
+                               .bytes();
+  const ReadResult result = ReadTnef(tnef, context);
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].text, "Subject: RE: FOI 42\n\nNo.");
+}
+
+// The message's MAPI properties holding one PT_BINARY PR_RTF_COMPRESSED value.
+std::string RtfOnlyProps(std::string_view compressed) {
+  std::string props;
+  PutLe(props, 1, 4);       // property count
+  PutLe(props, 0x0102, 2);  // PT_BINARY
+  PutLe(props, 0x1009, 2);  // PR_RTF_COMPRESSED
+  PutLe(props, 1, 4);       // value count
+  PutLe(props, compressed.size(), 4);
+  props.append(compressed);
+  while (props.size() % 4 != 0) props.push_back('\0');
+  return props;
+}
+
+constexpr std::uint32_t kMsgProps = 0x00069003;
+
+TEST(ReadTnefTest, RtfOnlyBodyIsDecompressedAndRead) {
+  const std::string rtf = "{\\rtf1\\ansi The answer is no.\\par}";
+  std::string stored;  // "MELA": stored uncompressed, [MS-OXRTFCP] 2.1.3.1
+  PutLe(stored, rtf.size() + 12, 4);
+  PutLe(stored, rtf.size(), 4);
+  PutLe(stored, 0x414C454D, 4);
+  PutLe(stored, 0, 4);
+  stored += rtf;
+  Limits limits;
+  ReadContext context(limits);
+  const ReadResult result =
+      ReadTnef(TnefBuilder().Add(kMessage, kMsgProps, RtfOnlyProps(stored)).bytes(), context);
+  ASSERT_FALSE(result.error) << *result.error;
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].text, "The answer is no.");
+}
+
+// A winmail.dat whose only body is compressed RTF with a broken header.
+TEST(ReadTnefTest, DamagedCompressedRtfIsFlagged) {
+  Limits limits;
+  ReadContext context(limits);
+  const ReadResult result = ReadTnef(
+      TnefBuilder().Add(kMessage, kMsgProps, RtfOnlyProps(std::string(20, 'x'))).bytes(), context);
+  EXPECT_TRUE(result.pages.empty());
+  EXPECT_TRUE(HasFlag(result, flag_codes::kPartUnreadable));
+}
+
 TEST(ReadTnefTest, EmptyStreamFlaggedContainerEmpty) {
   Limits limits;
   ReadContext context(limits);

@@ -5,15 +5,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/ascii.h"
 #include "extract/civil_time.h"
 
 namespace foicode::extract {
-namespace {
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-}  // namespace
-
 NumberFormatKind ClassifyNumberFormat(int id, std::string_view code) {
   if (code.empty()) {
     if ((id >= 14 && id <= 17) || (id >= 27 && id <= 36) || (id >= 50 && id <= 58)) {
@@ -26,7 +21,7 @@ NumberFormatKind ClassifyNumberFormat(int id, std::string_view code) {
   }
   bool date = false, time = false, month = false, elapsed = false;
   for (std::size_t i = 0; i < code.size(); ++i) {
-    const char c = Lower(code[i]);
+    const char c = AsciiLower(code[i]);
     if (c == ';') break;  // later sections are for negatives, zero and text
     if (c == '"') {
       const std::size_t close = code.find('"', i + 1);

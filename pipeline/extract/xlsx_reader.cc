@@ -2,10 +2,12 @@
 // with shared strings, cached formula values and dates resolved.
 #include "extract/xlsx_reader.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -20,7 +22,8 @@
 namespace foicode::extract {
 namespace {
 
-constexpr int kMaxColumn = 16384;  // XFD, Excel's last column
+constexpr int kMaxColumn = 16384;       // XFD, Excel's last column
+constexpr long long kMaxRow = 1048576;  // Excel's last row
 
 // Cell text stays on its row's line.
 std::string OneLine(std::string text) {
@@ -90,17 +93,26 @@ class XlsxReader {
     LoadSharedStrings(target_of_type("/sharedStrings", "xl/sharedStrings.xml"));
     LoadStyles(target_of_type("/styles", "xl/styles.xml"));
 
+    // A hostile .rels can list millions of relationships: look sheets up by id, not by scan.
+    std::unordered_map<std::string, std::string> targets;
+    for (const Relationship& relationship : relationships) {
+      if (!relationship.external) targets.emplace(relationship.id, relationship.target);
+    }
     int number = 0;
     for (const pugi::xml_node& sheet : ChildNamed(root, "sheets").children()) {
       if (LocalName(sheet) != "sheet") continue;
+      if (number >= limits_.max_pages) {
+        result_->flags.push_back(
+            Flag{std::string(flag_codes::kLimitReached), "Sheets after the first " +
+                                                             std::to_string(limits_.max_pages) +
+                                                             " were not read (limit max_pages)."});
+        break;
+      }
       Page page;
       page.number = ++number;
-      page.label = OneLine(sheet.attribute("name").value());
-      const std::string id = AttributeNamed(sheet, "id").value();
-      std::string path;
-      for (const Relationship& relationship : relationships) {
-        if (relationship.id == id && !relationship.external) path = relationship.target;
-      }
+      page.label = ToValidUtf8(OneLine(sheet.attribute("name").value()));
+      const auto target = targets.find(AttributeNamed(sheet, "id").value());
+      const std::string path = target == targets.end() ? "" : target->second;
       if (!stopped_) page.text = SheetText(path, page.label);
       result_->pages.push_back(std::move(page));
     }
@@ -114,8 +126,20 @@ class XlsxReader {
       if (!error.empty()) Unreadable("the shared strings", error);
       return;
     }
+    // One string can be referenced by every cell of a sheet: cutting it once here bounds what
+    // each reference costs.
+    std::vector<Flag> cuts;
     for (const pugi::xml_node& item : doc.document_element().children()) {
-      if (LocalName(item) == "si") shared_.push_back(RichText(item));
+      if (LocalName(item) != "si") continue;
+      std::string text = RichText(item);
+      CapText(text, limits_.max_text_chars, "", cuts);
+      shared_.push_back(std::move(text));
+    }
+    if (!cuts.empty()) {
+      result_->flags.push_back(
+          Flag{std::string(flag_codes::kLimitReached),
+               std::to_string(cuts.size()) + " shared strings were cut to their first " +
+                   std::to_string(limits_.max_text_chars) + " characters (limit max_text_chars)."});
     }
   }
 
@@ -189,16 +213,26 @@ class XlsxReader {
       return "";
     }
     std::string text;
+    std::uint64_t chars = 0;  // code points in `text`, held to max_text_chars as it grows
     long long previous_row = 0;
     for (const pugi::xml_node& row : ChildNamed(doc.document_element(), "sheetData").children()) {
       if (LocalName(row) != "row") continue;
       long long row_number;
       if (!ParseInt(row.attribute("r").value(), &row_number)) row_number = previous_row + 1;
+      // Clamped so a hostile r="9223372036854775807" cannot overflow previous_row + 1.
+      row_number = std::clamp(row_number, 1LL, kMaxRow);
       // A run of empty rows usually separates two tables on one sheet: keep one blank line.
-      if (row_number > previous_row + 1 && !text.empty()) text += '\n';
+      if (row_number > previous_row + 1 && !text.empty()) {
+        text += '\n';
+        ++chars;
+      }
       previous_row = row_number;
 
+      // Cells are collected only while the text has room: a row of 16,384 references to one
+      // long shared string must not be copied 16,384 times first.
       std::map<int, std::string> cells;
+      std::uint64_t row_chars = 0;
+      bool row_cut = false;
       int column = 0;
       for (const pugi::xml_node& cell : row.children()) {
         if (LocalName(cell) != "c") continue;
@@ -206,7 +240,13 @@ class XlsxReader {
         column = named > 0 ? named : column + 1;
         if (column > kMaxColumn) break;
         std::string value = CellValue(cell);
-        if (!value.empty()) cells[column] = std::move(value);
+        if (value.empty()) continue;
+        row_chars += static_cast<std::uint64_t>(CountCodePoints(value));
+        cells[column] = std::move(value);
+        if (chars + row_chars > limits_.max_text_chars) {
+          row_cut = true;
+          break;
+        }
       }
       if (cells.empty()) continue;
       // Empty cells between filled ones count: they are written out as empty columns.
@@ -224,9 +264,10 @@ class XlsxReader {
         const auto found = cells.find(index);
         if (found != cells.end()) line += found->second;
       }
+      chars += static_cast<std::uint64_t>(CountCodePoints(line)) + 1;
       text += line;
       text += '\n';
-      if (text.size() > limits_.max_text_chars) {
+      if (row_cut || chars > limits_.max_text_chars) {
         Stop("Sheet \"" + name + "\" was cut after " + std::to_string(limits_.max_text_chars) +
              " characters (limit max_text_chars); later rows and sheets were not read.");
         break;
@@ -260,6 +301,7 @@ ReadResult ReadXlsx(std::string_view bytes, ReadContext& context) {
     result.error = "not an Excel workbook: " + error;
     return result;
   }
+  if (std::optional<Flag> unlisted = archive->UnlistedFlag()) result.flags.push_back(*unlisted);
   XlsxReader(*archive, context, &result).Read();
   return result;
 }

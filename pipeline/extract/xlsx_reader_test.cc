@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "core/utf8.h"
 #include "extract/office_test_support.h"
 #include "extract/xlsx_dates.h"
 
@@ -147,6 +148,70 @@ TEST(XlsxReaderTest, MissingSheetPartIsFlaggedAndOthersRead) {
   EXPECT_EQ(result.pages[1].text, "2");
   ASSERT_EQ(result.flags.size(), 1u);
   EXPECT_EQ(result.flags[0].code, flag_codes::kPartUnreadable);
+}
+
+// A workbook whose one long shared string fills every cell of a row exposed this: the whole
+// row was copied before the length check.
+TEST(XlsxReaderTest, LongSharedStringInEveryCellIsCutWhileTheRowIsBuilt) {
+  std::string row = "<row r=\"1\">";
+  for (int column = 0; column < 16384; ++column) row += "<c t=\"s\"><v>0</v></c>";
+  row += "</row><row r=\"2\"><c t=\"inlineStr\"><is><t>later</t></is></c></row>";
+  Limits limits;
+  limits.max_text_chars = 100'000;
+  const std::string shared = "<si><t>" + std::string(1'000'000, 'x') + "</t></si>";
+  const ReadResult result = Read(MakeXlsx({{"S", row}, {"T", row}}, shared), limits);
+  ASSERT_FALSE(result.error);
+  ASSERT_EQ(result.pages.size(), 2u);
+  EXPECT_EQ(result.pages[0].text, std::string(100'000, 'x'));
+  EXPECT_EQ(result.pages[1].text, "");
+  ASSERT_EQ(result.flags.size(), 2u);
+  EXPECT_EQ(result.flags[0].message,
+            "1 shared strings were cut to their first 100000 characters (limit max_text_chars).");
+  EXPECT_EQ(result.flags[1].message,
+            "Sheet \"S\" was cut after 100000 characters (limit max_text_chars); later rows and "
+            "sheets were not read.");
+}
+
+// A row numbered r="9223372036854775807" followed by one with no r exposed this: the next
+// row's number overflowed.
+TEST(XlsxReaderTest, HostileRowNumbersAreClampedToExcelsRows) {
+  const std::string sheet =
+      "<row r=\"9223372036854775807\"><c><v>1</v></c></row><row><c><v>2</v></c></row>"
+      "<row r=\"-5\"><c><v>3</v></c></row>";
+  Limits limits;
+  limits.max_cells = 2;
+  const ReadResult result = Read(MakeXlsx({{"S", sheet}}), limits);
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].text, "1\n2");
+  ASSERT_EQ(result.flags.size(), 1u);
+  EXPECT_EQ(result.flags[0].message.rfind("Reading stopped in sheet \"S\" at row 1: ", 0), 0u)
+      << result.flags[0].message;
+}
+
+// A workbook listing thousands of <sheet> elements exposed this: each one became a page.
+TEST(XlsxReaderTest, SheetsBeyondMaxPagesAreLeftOutWithAFlag) {
+  std::vector<std::pair<std::string, std::string>> sheets;
+  for (int i = 1; i <= 5; ++i) {
+    sheets.push_back({"S" + std::to_string(i), "<row><c><v>" + std::to_string(i) + "</v></c></row>"});
+  }
+  Limits limits;
+  limits.max_pages = 3;
+  const ReadResult result = Read(MakeXlsx(sheets), limits);
+  ASSERT_EQ(result.pages.size(), 3u);
+  EXPECT_EQ(result.pages[2].label, "S3");
+  EXPECT_EQ(result.pages[2].text, "3");
+  ASSERT_EQ(result.flags.size(), 1u);
+  EXPECT_EQ(result.flags[0].code, flag_codes::kLimitReached);
+  EXPECT_EQ(result.flags[0].message, "Sheets after the first 3 were not read (limit max_pages).");
+}
+
+// A workbook whose sheet name held a stray 0xFF byte exposed this: pugixml passed the byte
+// on to the page label.
+TEST(XlsxReaderTest, InvalidUtf8InSheetNameIsRepaired) {
+  const ReadResult result = Read(MakeXlsx({{"Bad\xff" "Name", "<row><c><v>1</v></c></row>"}}));
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].label, "Bad\xEF\xBF\xBDName");
+  EXPECT_EQ(result.pages[0].text, "1");
 }
 
 TEST(XlsxDatesTest, ClassifiesFormats) {

@@ -5,23 +5,13 @@
 #include <cstddef>
 #include <utility>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 
 namespace foicode::extract {
 namespace {
 
 std::string Quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 Flag LimitFlag(std::string message) {
   return Flag{std::string(flag_codes::kLimitReached), std::move(message)};
@@ -30,7 +20,7 @@ Flag LimitFlag(std::string message) {
 }  // namespace
 
 std::optional<ZipArchive> ZipArchive::Open(std::string_view bytes, const Limits& limits,
-                                           std::string* error) {
+                                           std::string* error, StatFunction stat) {
   // libzip opens a zero-length buffer as a new, empty archive.
   if (bytes.size() < 22) {
     *error = "not a ZIP archive: too short to hold a central directory";
@@ -71,7 +61,10 @@ std::optional<ZipArchive> ZipArchive::Open(std::string_view bytes, const Limits&
   for (zip_int64_t i = 0; i < count; ++i) {
     zip_stat_t st;
     zip_stat_init(&st);
-    if (zip_stat_index(result.archive_.get(), static_cast<zip_uint64_t>(i), 0, &st) != 0) continue;
+    if (stat(result.archive_.get(), static_cast<zip_uint64_t>(i), 0, &st) != 0) {
+      ++result.unlisted_;
+      continue;
+    }
     ZipEntry entry;
     entry.index = static_cast<std::uint64_t>(i);
     entry.name = (st.valid & ZIP_STAT_NAME) && st.name != nullptr ? ToValidUtf8(st.name) : "";
@@ -83,6 +76,15 @@ std::optional<ZipArchive> ZipArchive::Open(std::string_view bytes, const Limits&
     result.entries_.push_back(std::move(entry));
   }
   return result;
+}
+
+std::optional<Flag> ZipArchive::UnlistedFlag() const {
+  if (unlisted_ == 0) return std::nullopt;
+  return Flag{std::string(flag_codes::kPartUnreadable),
+              std::to_string(unlisted_) + " of the archive's " +
+                  std::to_string(unlisted_ + entries_.size()) +
+                  " entries could not be read from its directory (damaged archive); they are "
+                  "missing."};
 }
 
 const ZipEntry* ZipArchive::Find(std::string_view name) const {

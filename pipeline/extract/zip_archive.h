@@ -29,14 +29,23 @@ struct ZipEntry {
 
 class ZipArchive {
  public:
+  // libzip's zip_stat_index; tests pass a stand-in, since no byte sequence makes it fail.
+  using StatFunction = int (*)(zip_t*, zip_uint64_t, zip_flags_t, zip_stat_t*);
+
   // Opens the archive in `bytes`, which must stay live while the archive is in use. Returns
   // nullopt and sets `error` (a sentence for a person) when `bytes` is not a readable zip or
-  // lists more than limits.max_entries entries.
+  // lists more than limits.max_entries entries. An entry that cannot be described is left out
+  // of entries() and counted in UnlistedFlag().
   static std::optional<ZipArchive> Open(std::string_view bytes, const Limits& limits,
-                                        std::string* error);
+                                        std::string* error, StatFunction stat = zip_stat_index);
 
   // Every entry, directories included, in central-directory order.
   const std::vector<ZipEntry>& entries() const { return entries_; }
+
+  // A part_unreadable flag saying how many directory entries could not be described and so
+  // are missing from entries(); nullopt when every entry was listed. Readers add it to their
+  // flags so that the loss is recorded.
+  std::optional<Flag> UnlistedFlag() const;
 
   // The entry named `name` (a leading "/" ignored; exact match first, then ASCII
   // case-insensitive as OPC part names are), or null.
@@ -57,6 +66,7 @@ class ZipArchive {
 
   std::unique_ptr<zip_t, ZipCloser> archive_;
   std::vector<ZipEntry> entries_;
+  std::uint64_t unlisted_ = 0;  // directory entries zip_stat_index refused
 };
 
 }  // namespace foicode::extract

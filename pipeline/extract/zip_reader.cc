@@ -25,6 +25,7 @@ ReadResult ReadZip(std::string_view bytes, ReadContext& context) {
     result.error = error;
     return result;
   }
+  if (std::optional<Flag> unlisted = archive->UnlistedFlag()) result.flags.push_back(*unlisted);
   for (const ZipEntry& entry : archive->entries()) {
     if (entry.is_directory || IsMacMetadata(entry.name)) continue;
     // The dispatcher bounds parts too; stopping here keeps the skipped entries packed.

@@ -167,6 +167,33 @@ TEST(ZipArchiveTest, FindIgnoresLeadingSlashAndCase) {
   EXPECT_EQ(archive->Find("xl/other.xml"), nullptr);
 }
 
+// libzip refusing to describe a directory entry (a damaged directory; no byte sequence
+// reaches it through the public API, so a stand-in refuses entry 1) exposed this: the entry
+// was dropped with no flag.
+TEST(ZipArchiveTest, EntryTheDirectoryCannotDescribeIsCountedInAFlag) {
+  const std::string zip = MakeZip({{"a.txt", "a"}, {"b.txt", "b"}, {"c.txt", "c"}});
+  Limits limits;
+  std::string error;
+  const ZipArchive::StatFunction refuse_second = [](zip_t* archive, zip_uint64_t index,
+                                                    zip_flags_t flags, zip_stat_t* st) {
+    return index == 1 ? -1 : zip_stat_index(archive, index, flags, st);
+  };
+  std::optional<ZipArchive> archive = ZipArchive::Open(zip, limits, &error, refuse_second);
+  ASSERT_TRUE(archive) << error;
+  ASSERT_EQ(archive->entries().size(), 2u);
+  EXPECT_EQ(archive->entries()[1].name, "c.txt");
+  const std::optional<Flag> flag = archive->UnlistedFlag();
+  ASSERT_TRUE(flag);
+  EXPECT_EQ(flag->code, flag_codes::kPartUnreadable);
+  EXPECT_EQ(flag->message,
+            "1 of the archive's 3 entries could not be read from its directory (damaged "
+            "archive); they are missing.");
+
+  std::optional<ZipArchive> whole = ZipArchive::Open(zip, limits, &error);
+  ASSERT_TRUE(whole) << error;
+  EXPECT_FALSE(whole->UnlistedFlag());
+}
+
 // The dispatcher recognises what the zip layer hands it: DOCX and XLSX inside a zip.
 TEST(ZipReaderTest, ExtractSourceReadsOfficeFilesInsideAZip) {
   const std::string docx = testing::MakeDocx(
