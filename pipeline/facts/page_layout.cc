@@ -1,0 +1,181 @@
+// Lines, table rows, sentences and clauses of a page's folded text.
+#include "facts/page_layout.h"
+
+#include <algorithm>
+#include <array>
+
+namespace foicode::facts {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsLetter(char c) { return c >= 'a' && c <= 'z'; }
+
+ByteRange TrimRange(std::string_view text, ByteRange r) {
+  while (r.begin < r.end && text[r.begin] == ' ') ++r.begin;
+  while (r.end > r.begin && text[r.end - 1] == ' ') --r.end;
+  return r;
+}
+
+}  // namespace
+
+PageLayout::PageLayout(std::string_view text) : text_(text) {
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    Line line;
+    line.range = {begin, end};
+    // Extraction writes table rows as cells joined by " | ".
+    const std::string_view content = text.substr(begin, end - begin);
+    if (content.find(" | ") != std::string_view::npos) {
+      std::size_t cell_begin = begin;
+      while (true) {
+        const std::size_t sep = text.substr(0, end).find(" | ", cell_begin);
+        if (sep == std::string_view::npos) {
+          line.cells.push_back(TrimRange(text, {cell_begin, end}));
+          break;
+        }
+        line.cells.push_back(TrimRange(text, {cell_begin, sep}));
+        cell_begin = sep + 3;
+      }
+    }
+    lines_.push_back(line);
+    if (end == text.size()) break;
+    begin = end + 1;
+  }
+  // A table is a run of rows; blank lines between rows (PDF tables) do not end it.
+  for (int i = 0; i < static_cast<int>(lines_.size()); ++i) {
+    if (lines_[static_cast<std::size_t>(i)].cells.empty()) continue;
+    Table table;
+    table.header_line = i;
+    int j = i;
+    int last = i;
+    bool after_blank = false;
+    while (j < static_cast<int>(lines_.size())) {
+      const Line& l = lines_[static_cast<std::size_t>(j)];
+      if (!l.cells.empty()) {
+        // After a blank line, a row with another number of cells starts a new table.
+        if (after_blank && l.cells.size() != lines_[static_cast<std::size_t>(i)].cells.size()) break;
+        after_blank = false;
+        last = j;
+      } else if (l.range.end > l.range.begin) {
+        break;
+      } else {
+        after_blank = true;
+      }
+      ++j;
+    }
+    table.last_line = last;
+    for (int k = i - 1; k >= 0 && k >= i - 2; --k) {
+      const Line& l = lines_[static_cast<std::size_t>(k)];
+      if (l.range.end > l.range.begin) {
+        table.title_line = k;
+        break;
+      }
+    }
+    const int index = static_cast<int>(tables_.size());
+    for (int k = i; k <= last; ++k) {
+      if (!lines_[static_cast<std::size_t>(k)].cells.empty()) lines_[static_cast<std::size_t>(k)].table = index;
+    }
+    tables_.push_back(table);
+    i = last;
+  }
+}
+
+int PageLayout::LineOf(std::size_t pos) const {
+  const auto it = std::upper_bound(lines_.begin(), lines_.end(), pos,
+                                   [](std::size_t p, const Line& l) { return p < l.range.begin; });
+  return std::max(0, static_cast<int>(it - lines_.begin()) - 1);
+}
+
+std::optional<int> PageLayout::CellOf(int line, std::size_t pos) const {
+  const Line& l = lines_[static_cast<std::size_t>(line)];
+  for (std::size_t c = 0; c < l.cells.size(); ++c) {
+    const std::size_t next = c + 1 < l.cells.size() ? l.cells[c + 1].begin : l.range.end + 1;
+    if (pos >= l.cells[c].begin && pos < next) return static_cast<int>(c);
+  }
+  return std::nullopt;
+}
+
+bool PageLayout::IsSentenceEnd(std::size_t pos) const {
+  const char c = text_[pos];
+  if (c != '.' && c != '?' && c != '!') return false;
+  if (pos + 1 < text_.size() && text_[pos + 1] != ' ' && text_[pos + 1] != '\n') return false;
+  if (c != '.') return true;
+  // "c.", "approx.", "e.g.", "s." and "no." do not end a sentence.
+  std::size_t w = pos;
+  while (w > 0 && (IsLetter(text_[w - 1]) || text_[w - 1] == '.')) --w;
+  const std::string_view word = text_.substr(w, pos - w);
+  static constexpr std::array<std::string_view, 12> kAbbreviations = {
+      "c", "ca", "approx", "e.g", "i.e", "s", "no", "nos", "ref", "sec", "vs", "dr"};
+  for (std::string_view a : kAbbreviations) {
+    if (word == a) return false;
+  }
+  // "1." at the start of a line is a list number, not a sentence.
+  if (pos > 0 && IsDigit(text_[pos - 1])) {
+    std::size_t d = pos;
+    while (d > 0 && IsDigit(text_[d - 1])) --d;
+    if (d == 0 || text_[d - 1] == '\n') return false;
+  }
+  return true;
+}
+
+bool PageLayout::StartsListItem(int line) const {
+  const Line& l = lines_[static_cast<std::size_t>(line)];
+  const std::string_view s = text_.substr(l.range.begin, l.range.end - l.range.begin);
+  if (s.empty()) return true;
+  if (s.substr(0, 2) == "- " || s.substr(0, 2) == "* " || s.substr(0, 3) == "\u2022") return true;
+  std::size_t i = 0;
+  if (i < s.size() && s[i] == 'q') ++i;
+  const std::size_t digits = i;
+  while (i < s.size() && IsDigit(s[i])) ++i;
+  return i > digits && i < s.size() && (s[i] == '.' || s[i] == ')' || s[i] == ' ' || s[i] == ':');
+}
+
+ByteRange PageLayout::SentenceAround(std::size_t pos) const {
+  pos = std::min(pos, text_.size());
+  const int line = LineOf(pos);
+  const Line& l = lines_[static_cast<std::size_t>(line)];
+  ByteRange r{l.range.begin, l.range.end};
+  if (!l.cells.empty()) {
+    // In a table row, a cell is the sentence's outer bound.
+    if (std::optional<int> cell = CellOf(line, pos)) {
+      r = l.cells[static_cast<std::size_t>(*cell)];
+    }
+  } else {
+    // Prose wraps: extend over neighbouring lines until a blank line, a table row or a list item.
+    int first = line;
+    while (first > 0 && !StartsListItem(first) &&
+           lines_[static_cast<std::size_t>(first - 1)].cells.empty() &&
+           lines_[static_cast<std::size_t>(first - 1)].range.end > lines_[static_cast<std::size_t>(first - 1)].range.begin) {
+      --first;
+    }
+    int last = line;
+    while (last + 1 < static_cast<int>(lines_.size()) && !StartsListItem(last + 1) &&
+           lines_[static_cast<std::size_t>(last + 1)].cells.empty()) {
+      ++last;
+    }
+    r = {lines_[static_cast<std::size_t>(first)].range.begin, lines_[static_cast<std::size_t>(last)].range.end};
+  }
+  std::size_t begin = pos;
+  while (begin > r.begin && !IsSentenceEnd(begin - 1)) --begin;
+  std::size_t end = pos;
+  while (end < r.end && !IsSentenceEnd(end)) ++end;
+  if (end < r.end) ++end;  // keep the full stop
+  while (begin < end && (text_[begin] == ' ' || text_[begin] == '\n')) ++begin;
+  return {begin, std::max(begin, end)};
+}
+
+std::size_t PageLayout::ClauseEnd(std::size_t pos) const {
+  const ByteRange sentence = SentenceAround(pos);
+  std::size_t end = sentence.end;
+  const std::string_view rest = text_.substr(pos, sentence.end > pos ? sentence.end - pos : 0);
+  for (std::string_view stop : {";", ":", " but ", ", however", " however,", " although ",
+                                " except ", " whereas ", " apart from ", " other than "}) {
+    const std::size_t at = rest.find(stop);
+    if (at != std::string_view::npos) end = std::min(end, pos + at);
+  }
+  return end;
+}
+
+}  // namespace foicode::facts
