@@ -2,6 +2,7 @@
 // input of a batch is accounted for exactly once.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -30,7 +31,7 @@ TEST(CliTest, VersionAndHelp) {
   const auto version = RunFoicode({"--version"});
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_EQ(version.out.rfind("foicode ", 0), 0u) << version.out;
-  for (const char* command : {"run", "extract", "help"}) {
+  for (const char* command : {"run", "extract", "check", "help"}) {
     const auto help = RunFoicode({command, "--help"});
     EXPECT_EQ(help.exit_code, 0) << command;
     EXPECT_NE(help.out.find("usage: foicode"), std::string::npos) << command;
@@ -141,6 +142,35 @@ TEST(CliTest, ExtractDumpMarksPartsAndPages) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("--- part: (the file itself) [txt]\n--- page\nNo clinical AI.\n"),
             std::string::npos)
+      << result.out;
+}
+
+}  // namespace
+}  // namespace foicode
+
+namespace foicode {
+namespace {
+
+TEST(CliTest, CheckLoadsTheDataAndRunsEveryExample) {
+  const auto result = RunFoicode({"check"});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_NE(result.out.find("dictionaries: "), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find(" examples passed, 0 failed\n"), std::string::npos) << result.out;
+}
+
+TEST(CliTest, CheckNamesTheFileAndLineOfABrokenDictionary) {
+  TempDir dir;
+  const std::filesystem::path source = FOICODE_SOURCE_DIR;
+  std::filesystem::copy(source / "dictionaries", dir.path() / "dictionaries",
+                        std::filesystem::copy_options::recursive);
+  std::filesystem::copy(source / "rules", dir.path() / "rules", std::filesystem::copy_options::recursive);
+  const auto vendors = dir.path() / "dictionaries/vendors.tsv";
+  const std::string original = ReadFileOrDie(vendors);
+  const int line = 1 + static_cast<int>(std::count(original.begin(), original.end(), '\n'));
+  WriteFile(vendors, original + "Only one column\n");
+  const auto result = RunFoicode({"check", "--data", dir.path().string()});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.out.find("vendors.tsv:" + std::to_string(line) + ":"), std::string::npos)
       << result.out;
 }
 

@@ -15,7 +15,11 @@
 #include "cli/args.h"
 #include "cli/exit_code.h"
 #include "cli/extract_dump.h"
+#include "cli/data_dirs.h"
 #include "core/extracted_source_json.h"
+#include "facts/rule_examples.h"
+#include "facts/rule_set.h"
+#include "normalise/dictionary.h"
 
 namespace foicode::cli {
 namespace {
@@ -40,6 +44,15 @@ constexpr std::string_view kExtractUsage =
     "each page, with markers. Evidence offsets in the dataset count code points into this text.\n"
     "\n"
     "  --json   print {source, sha256, kind, error, parts: [{name, kind, pages: [{page, text, ocr}]}]}\n";
+
+constexpr std::string_view kCheckUsage =
+    "usage: foicode check [--data DIR]\n"
+    "\n"
+    "Loads the dictionaries (DIR/dictionaries) and rules (DIR/rules), reports every error with\n"
+    "its file and line, and runs every rule's examples. Exit status 0 when all load and pass.\n"
+    "\n"
+    "  --data DIR   the folder holding dictionaries/ and rules/ (default: the checkout the\n"
+    "               binary was built in)\n";
 
 bool WantsHelp(const std::vector<std::string>& args) {
   return std::any_of(args.begin(), args.end(),
@@ -131,6 +144,55 @@ int ExtractCommand(const std::vector<std::string>& args) {
   return kOk;
 }
 
+int CheckCommand(const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << kCheckUsage;
+    return kOk;
+  }
+  ParsedArgs parsed;
+  if (Status s = ParseArgs(args, {{"--data", true}}, &parsed); !s.ok())
+    return UsageError("check", s.message());
+  if (!parsed.positionals.empty()) return UsageError("check", "takes no arguments");
+  const std::string flag = parsed.Has("--data") ? parsed.values["--data"] : "";
+  const std::filesystem::path data = FindDataDir(flag, nullptr);
+  if (data.empty()) {
+    return UsageError("check", flag.empty() ? "cannot find dictionaries/ and rules/: name their folder with --data"
+                                            : "no dictionaries/ and rules/ in " + flag);
+  }
+  int problems = 0;
+  std::unique_ptr<const normalise::Dictionary> dictionary;
+  if (Status s = normalise::LoadDictionary(data / "dictionaries", &dictionary); !s.ok()) {
+    std::cout << s.message() << "\n";
+    ++problems;
+  } else {
+    std::cout << "dictionaries: " << dictionary->vendors().size() << " vendors, "
+              << dictionary->products().size() << " products, "
+              << dictionary->organisations().size() << " organisations, "
+              << dictionary->other_tools().size() << " other tools\n";
+  }
+  std::unique_ptr<const facts::RuleSet> rules;
+  if (Status s = facts::LoadRuleSet(data / "rules", &rules); !s.ok()) {
+    std::cout << s.message() << "\n";
+    ++problems;
+  } else {
+    int passed = 0;
+    int failed = 0;
+    for (const facts::ExampleResult& r : facts::RunRuleExamples(*rules)) {
+      if (r.passed) {
+        ++passed;
+        continue;
+      }
+      ++failed;
+      std::cout << r.file << ":" << r.line << ": " << r.rule << ": "
+                << (r.counter ? "counter-example matched" : "example failed") << ": " << r.message
+                << "\n";
+    }
+    std::cout << "rules: " << passed << " examples passed, " << failed << " failed\n";
+    problems += failed;
+  }
+  return problems == 0 ? kOk : kRunFailed;
+}
+
 int HelpCommand(const std::vector<std::string>& args);
 
 constexpr std::string_view kHelpUsage =
@@ -143,6 +205,8 @@ const std::vector<Command>& Commands() {
       {"run", "code a folder of replies into a dataset", kRunUsage, &RunCommand},
       {"extract", "print the text read from one reply, with parts and pages", kExtractUsage,
        &ExtractCommand},
+      {"check", "load dictionaries/ and rules/ and run every rule's examples", kCheckUsage,
+       &CheckCommand},
       {"help", "list the commands, or show one command's help", kHelpUsage, &HelpCommand},
   };
   return commands;
