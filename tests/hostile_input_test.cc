@@ -2,7 +2,6 @@
 // nested, bombed. Each must come back with a clear error (or be read as far as it goes), never
 // a crash, and a batch holding them must still read every good reply.
 #include <gtest/gtest.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <map>
@@ -11,6 +10,7 @@
 #include "batch/run_batch.h"
 #include "core/flag.h"
 #include "extract/extract_source.h"
+#include "extract/office_test_support.h"
 #include "testing/test_support.h"
 
 namespace foicode {
@@ -40,23 +40,7 @@ std::string Extension(const fs::path& p) {
 
 // A zip holding one entry of `size` zero bytes: tiny packed, huge unpacked.
 std::string ZipBomb(std::size_t size) {
-  std::string zeros(size, '\0');
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_source_keep(buffer);
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  zip_file_add(archive, "report.txt", zip_source_buffer(archive, zeros.data(), zeros.size(), 0),
-               ZIP_FL_OVERWRITE);
-  zip_close(archive);
-  zip_stat_t stat;
-  zip_source_stat(buffer, &stat);
-  std::string bytes(stat.size, '\0');
-  zip_source_open(buffer);
-  zip_source_read(buffer, bytes.data(), stat.size);
-  zip_source_close(buffer);
-  zip_source_free(buffer);
-  return bytes;
+  return extract::testing::MakeZip({{"report.txt", std::string(size, '\0')}});
 }
 
 TEST(HostileInputTest, TruncatedSamplesComeBackWithAnErrorNotACrash) {

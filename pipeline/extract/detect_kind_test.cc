@@ -1,33 +1,15 @@
 #include "extract/detect_kind.h"
 
 #include <gtest/gtest.h>
-#include <zip.h>
 
-#include <memory>
 #include <string>
+
+#include "extract/office_test_support.h"
 
 namespace foicode::extract {
 namespace {
 
-// A zip holding `entry` (empty content), built in memory with libzip.
-std::string ZipWith(const std::string& entry) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_source_keep(buffer);
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  zip_source_t* content = zip_source_buffer(archive, "<x/>", 4, 0);
-  zip_file_add(archive, entry.c_str(), content, ZIP_FL_OVERWRITE);
-  zip_close(archive);
-  zip_stat_t stat;
-  zip_source_stat(buffer, &stat);
-  std::string bytes(stat.size, '\0');
-  zip_source_open(buffer);
-  zip_source_read(buffer, bytes.data(), stat.size);
-  zip_source_close(buffer);
-  zip_source_free(buffer);
-  return bytes;
-}
+std::string ZipWith(const std::string& entry) { return testing::MakeZip({{entry, "<x/>"}}); }
 
 TEST(DetectKindTest, ContentWinsOverTheName) {
   const std::string pdf = "%PDF-1.4\n1 0 obj << >> endobj\n";

@@ -273,7 +273,7 @@ class Scanner {
       if (!month || !year || ds.empty() || !IsDigit(ds.front())) continue;
       const int day = std::stoi(std::string(ds));
       if (!ValidDay(*year, *month, day)) continue;
-      char iso[16];
+      char iso[40];  // room for any int, so the compiler can prove no truncation
       std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", *year, *month, day);
       DateMention date;
       date.iso = iso;

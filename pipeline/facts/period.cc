@@ -6,7 +6,7 @@
 namespace foicode::facts {
 
 std::string FormatMonth(Month m) {
-  char buffer[16];
+  char buffer[32];  // room for any int, so the compiler can prove no truncation
   std::snprintf(buffer, sizeof buffer, "%04d-%02d", m.year, m.month);
   return buffer;
 }
