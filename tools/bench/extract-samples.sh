@@ -31,7 +31,9 @@ for jobs in 1 2; do
   ms=$(median_ms "$bin" run samples/replies --out "$out/d$jobs" --jobs "$jobs")
   rss="?"  # GNU time (Debian package "time") reports the peak
   if [[ -x /usr/bin/time ]]; then
-    rss=$( { /usr/bin/time -f '%M' "$bin" run samples/replies --out "$out/m$jobs" --jobs "$jobs" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -f '%M' -o "$out/rss" "$bin" run samples/replies --out "$out/m$jobs" --jobs "$jobs" \
+      >/dev/null 2>&1 || true
+    rss=$(tail -1 "$out/rss")
   fi
   echo "batch of $(find samples/replies -type f | wc -l) inputs, --jobs $jobs: ${ms} ms, peak RSS ${rss} KiB"
 done
