@@ -69,4 +69,22 @@ int CodePointOffset(std::string_view text, std::size_t byte) {
   return CountCodePoints(text.substr(0, byte));
 }
 
+std::int32_t CodePointAt(std::string_view text, std::size_t byte) {
+  if (byte >= text.size()) return -1;
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  auto i = static_cast<int32_t>(byte);
+  UChar32 c;
+  U8_NEXT(s, i, static_cast<int32_t>(text.size()), c);
+  return c;
+}
+
+std::int32_t CodePointBefore(std::string_view text, std::size_t byte) {
+  if (byte == 0 || byte > text.size()) return -1;
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  auto i = static_cast<int32_t>(byte);
+  UChar32 c;
+  U8_PREV(s, 0, i, c);
+  return c;
+}
+
 }  // namespace foicode

@@ -26,6 +26,13 @@ int CountCodePoints(std::string_view text);
 // Code point index of byte offset `byte` (which must fall on a code point boundary).
 int CodePointOffset(std::string_view text, std::size_t byte);
 
+// The code point that starts at byte `byte` of `text`, or -1 at or past the end (or when the
+// bytes there are not UTF-8). Returned as an int32_t to match ICU's UChar32.
+std::int32_t CodePointAt(std::string_view text, std::size_t byte);
+
+// The code point that ends just before byte `byte` of `text`, or -1 at the start.
+std::int32_t CodePointBefore(std::string_view text, std::size_t byte);
+
 }  // namespace foicode
 
 #endif  // FOICODE_PIPELINE_CORE_UTF8_H_

@@ -41,3 +41,20 @@ TEST(Utf8Test, AppendEncodesEachLengthAndReplacesWhatUtf8CannotCarry) {
 
 }  // namespace
 }  // namespace foicode
+
+namespace foicode {
+namespace {
+
+TEST(Utf8Test, CodePointAtAndBefore) {
+  const std::string text = "a£–b";
+  EXPECT_EQ(CodePointAt(text, 0), 'a');
+  EXPECT_EQ(CodePointAt(text, 1), 0xA3);
+  EXPECT_EQ(CodePointAt(text, 3), 0x2013);
+  EXPECT_EQ(CodePointAt(text, text.size()), -1);
+  EXPECT_EQ(CodePointBefore(text, 0), -1);
+  EXPECT_EQ(CodePointBefore(text, 3), 0xA3);
+  EXPECT_EQ(CodePointBefore(text, text.size()), 'b');
+}
+
+}  // namespace
+}  // namespace foicode

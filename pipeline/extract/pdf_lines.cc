@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "core/utf8.h"
 #include "extract/page_text.h"
 
 namespace foicode::extract {
@@ -167,25 +168,6 @@ ColumnRun FindColumnRun(const std::vector<Line>& lines, const std::vector<bool>&
 
 bool IsLetter(UChar32 c) { return c >= 0 && u_isalpha(c); }
 
-// The code point before byte `end` of `s`, or -1.
-UChar32 CodePointBefore(std::string_view s, std::size_t end) {
-  if (end == 0) return -1;
-  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
-  int32_t i = static_cast<int32_t>(end);
-  UChar32 c;
-  U8_PREV(p, 0, i, c);
-  return c;
-}
-
-UChar32 FirstCodePoint(std::string_view s) {
-  if (s.empty()) return -1;
-  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(p, i, static_cast<int32_t>(s.size()), c);
-  return c;
-}
-
 // Appends a wrapped cell's next line to the cell. At a hyphen the wrap was inside a word:
 // "procure-" + "ment" is one word again, "e-" + "ASPECTS" keeps its real hyphen.
 void AppendToCell(Segment& cell, const Segment& more) {
@@ -193,7 +175,7 @@ void AppendToCell(Segment& cell, const Segment& more) {
   const bool at_hyphen =
       t.size() >= 2 && t.back() == '-' && IsLetter(CodePointBefore(t, t.size() - 1));
   if (at_hyphen) {
-    if (u_islower(FirstCodePoint(more.text))) cell.text.pop_back();
+    if (u_islower(CodePointAt(more.text, 0))) cell.text.pop_back();
   } else {
     cell.text += ' ';
   }
@@ -244,7 +226,7 @@ bool RejoinAt(std::string& line, std::string& next) {
   std::size_t end = line.size();
   while (end > 0 && line[end - 1] == ' ') --end;
   if (end < 2 || line[end - 1] != '-' || !IsLetter(CodePointBefore(line, end - 1))) return false;
-  const UChar32 first = FirstCodePoint(next);
+  const UChar32 first = CodePointAt(next, 0);
   if (first < 0 || !u_islower(first)) return false;
   const std::size_t word_end = std::min(next.find(' '), next.size());
   std::size_t rest = word_end;

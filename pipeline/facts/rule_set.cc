@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "core/facts.h"
+#include "core/utf8.h"
 
 namespace foicode::facts {
 namespace {
@@ -264,24 +265,6 @@ std::optional<int> RuleSet::FindRule(std::string_view name) const {
 namespace {
 
 bool IsWordCodePoint(UChar32 c) { return c >= 0 && (u_isalnum(c) != 0); }
-
-UChar32 CodePointBefore(std::string_view text, std::size_t byte) {
-  if (byte == 0) return -1;
-  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
-  int32_t i = static_cast<int32_t>(byte);
-  UChar32 c;
-  U8_PREV(s, 0, i, c);
-  return c;
-}
-
-UChar32 CodePointAt(std::string_view text, std::size_t byte) {
-  if (byte >= text.size()) return -1;
-  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
-  int32_t i = static_cast<int32_t>(byte);
-  UChar32 c;
-  U8_NEXT(s, i, static_cast<int32_t>(text.size()), c);
-  return c;
-}
 
 std::size_t NextCodePoint(std::string_view text, std::size_t byte) {
   std::size_t next = byte + 1;
