@@ -14,7 +14,7 @@
 namespace foicode::normalise {
 namespace {
 
-// "within ~12 words" of the brief: wide enough for "Mia (Kheiron's mammography AI)", narrow
+// Twelve words either side: wide enough for "Mia (Kheiron's mammography AI)", narrow
 // enough that one "AI" in a heading does not vouch for a whole letter.
 constexpr std::size_t kContextWords = 12;
 
