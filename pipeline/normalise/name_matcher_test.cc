@@ -4,26 +4,16 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-
 #include "batch/input_walk.h"
 #include "batch/run_batch.h"
 #include "core/utf8.h"
+#include "normalise/test_dictionary.h"
 #include "testing/test_support.h"
 
 namespace foicode::normalise {
 namespace {
 
-const Dictionary& RealDictionary() {
-  static const Dictionary* dictionary = [] {
-    static std::unique_ptr<const Dictionary> loaded;
-    const Status status =
-        LoadDictionary(std::filesystem::path(FOICODE_SOURCE_DIR) / "dictionaries", &loaded);
-    EXPECT_TRUE(status.ok()) << status.message();
-    return loaded.get();
-  }();
-  return *dictionary;
-}
+using testing::RealDictionary;
 
 // "kind:canonical:match:quote" for each mention, for one-line expectations.
 std::vector<std::string> Dump(const std::vector<NameMention>& mentions) {
@@ -164,16 +154,11 @@ TEST(FindNamesTest, QuoteEqualsTextAtOffsetsOnEverySamplePage) {
   ASSERT_TRUE(batch::WalkInputs({foicode::testing::SamplesDir().string() + "/replies"}, {}, &inputs).ok());
   ASSERT_GE(inputs.size(), 25u);
   int mentions_seen = 0;
-  double seconds = 0;
-  std::size_t bytes = 0;
   for (const auto& input : inputs) {
     const ExtractedSource source = batch::ExtractInputFile(input, extract::Limits());
     for (const Part& part : source.parts) {
       for (const Page& page : part.pages) {
-        const auto begin = std::chrono::steady_clock::now();
         const auto mentions = FindNames(page.text, RealDictionary());
-        seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
-        bytes += page.text.size();
         const int length = CountCodePoints(page.text);
         for (const NameMention& m : mentions) {
           ++mentions_seen;
@@ -186,7 +171,6 @@ TEST(FindNamesTest, QuoteEqualsTextAtOffsetsOnEverySamplePage) {
     }
   }
   EXPECT_GT(mentions_seen, 300);
-  std::printf("FindNames: %zu bytes in %.1f ms\n", bytes, seconds * 1000);
 }
 
 }  // namespace

@@ -4,20 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "normalise/name_matcher.h"
+#include "normalise/test_dictionary.h"
 
 namespace foicode::normalise {
 namespace {
 
-const Dictionary& RealDictionary() {
-  static const Dictionary* dictionary = [] {
-    static std::unique_ptr<const Dictionary> loaded;
-    const Status status =
-        LoadDictionary(std::filesystem::path(FOICODE_SOURCE_DIR) / "dictionaries", &loaded);
-    EXPECT_TRUE(status.ok()) << status.message();
-    return loaded.get();
-  }();
-  return *dictionary;
-}
+using testing::RealDictionary;
 
 // "kind:canonical:match:quote" for the mentions that are not exact.
 std::vector<std::string> NotExact(const std::string& text) {
