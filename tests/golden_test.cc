@@ -1,16 +1,21 @@
-// Golden tests: the text extracted from every sample reply, compared with the reviewed
-// expected output in tests/golden/extract/. tools/update-goldens.sh rewrites the goldens from
-// the current build; the diff is then reviewed like code.
+// Golden tests: the text extracted from every sample reply and the coded dataset of all of
+// them, compared with the reviewed expected output in tests/golden/. tools/update-goldens.sh
+// rewrites the goldens from the current build; the diff is then reviewed like code.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
 
+#include "assemble/assemble_records.h"
+#include "batch/dataset_writer.h"
 #include "batch/run_batch.h"
+#include "core/coded_record_json.h"
 #include "core/extracted_source_json.h"
 #include "core/utf8.h"
 #include "extract/extract_source.h"
+#include "facts/test_rules.h"
+#include "normalise/test_dictionary.h"
 #include "testing/test_support.h"
 
 namespace foicode {
@@ -159,6 +164,84 @@ TEST(QuotedSpansTest, OffsetsCountCodePointsNotBytes) {
   EXPECT_EQ(CodePointSlice(page.text, page.quoted[0].start, page.quoted[0].start + 26),
             "-----Original Message-----");
   EXPECT_EQ(page.quoted[0].end, CountCodePoints(page.text));
+}
+
+}  // namespace
+}  // namespace foicode
+
+namespace foicode {
+namespace {
+
+// The whole pipeline over samples/replies, as `foicode run samples/replies` codes it.
+struct SampleRun {
+  std::vector<ExtractedSource> sources;
+  std::vector<CodedRecord> records;
+};
+
+const SampleRun& RunSamples() {
+  static const SampleRun* run = [] {
+    auto* result = new SampleRun;
+    std::vector<batch::InputFile> inputs;
+    for (const std::string& relative : SamplePaths()) inputs.push_back({relative, SourceDir() / relative});
+    result->sources = batch::ExtractInputs(inputs, batch::BatchOptions{2, extract::Limits()}, nullptr);
+    result->records = assemble::AssembleRecords(result->sources, normalise::testing::RealDictionary(),
+                                                facts::testing::RealRules(), 2);
+    return result;
+  }();
+  return *run;
+}
+
+TEST(GoldenResponsesTest, MatchesReviewedOutput) {
+  const SampleRun& run = RunSamples();
+  std::vector<nlohmann::json> lines;
+  for (const CodedRecord& record : run.records) lines.push_back(ToJson(record, run.sources));
+  const std::string got = batch::ResponsesJsonl(lines);
+  const std::string expected = testing::ReadFileOrDie(SourceDir() / "tests/golden/responses.jsonl");
+  EXPECT_TRUE(got == expected) << "responses.jsonl: " << FirstDifference(expected, got)
+                               << "(tools/update-goldens.sh rewrites it; review the diff)";
+}
+
+// The contract's promise to every reader: text[start:end] == quote, in code points, for every
+// piece of evidence in the dataset.
+TEST(GoldenResponsesTest, EveryEvidenceQuoteIsTheTextAtItsOffsets) {
+  const SampleRun& run = RunSamples();
+  int checked = 0;
+  auto check = [&](const Evidence& e) {
+    ++checked;
+    for (const ExtractedSource& source : run.sources) {
+      if (source.path != e.source) continue;
+      for (const Part& part : source.parts) {
+        if (part.name != e.part) continue;
+        for (const Page& page : part.pages) {
+          if (page.number != e.page) continue;
+          EXPECT_EQ(CodePointSlice(page.text, e.start, e.end), e.quote) << e.source;
+          EXPECT_LT(e.start, e.end) << e.source;
+          return;
+        }
+      }
+    }
+    ADD_FAILURE() << "evidence points at no page: " << e.source;
+  };
+  for (const CodedRecord& r : run.records) {
+    for (const CodedSystem& s : r.systems) {
+      for (const Evidence& e : s.evidence) check(e);
+      for (const CodedUsage& u : s.usage) check(u.evidence);
+    }
+    for (const CodedOtherTool& t : r.other_tools) {
+      for (const Evidence& e : t.evidence) check(e);
+    }
+    for (const CodedUsage& u : r.unattributed_usage) check(u.evidence);
+  }
+  EXPECT_GT(checked, 50);
+}
+
+TEST(GoldenResponsesTest, EveryInputIsInExactlyOneRecord) {
+  const SampleRun& run = RunSamples();
+  std::vector<int> seen(run.sources.size(), 0);
+  for (const CodedRecord& r : run.records) {
+    for (int i : r.sources) ++seen[i];
+  }
+  for (std::size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], 1) << run.sources[i].path;
 }
 
 }  // namespace

@@ -133,6 +133,19 @@ T = {
            ["University Hospital Lewisham", "Lewisham High Street", "London SE13 6LH"], "lg.foi@nhs.net"),
     "nwa": ("North West Anglia NHS Foundation Trust",
             ["Peterborough City Hospital", "Bretton Gate", "Peterborough PE3 9GZ"], "nwangliaft.foi@nhs.net"),
+    # Traps (samples/README.md, last rows)
+    "barts": ("Barts Health NHS Trust",
+              ["Information Governance", "9 Prescot Street", "London E1 8PR"], "bartshealth.foi@nhs.net"),
+    "imperial": ("Imperial College Healthcare NHS Trust",
+                 ["St Mary's Hospital", "The Bays, South Wharf Road", "London W2 1BL"], "imperial.foi@nhs.net"),
+    "lthtr": ("Lancashire Teaching Hospitals NHS Foundation Trust",
+              ["Royal Preston Hospital", "Sharoe Green Lane", "Fulwood", "Preston PR2 9HT"], "foi@lthtr.nhs.uk"),
+    "chft": ("Calderdale and Huddersfield NHS Foundation Trust",
+             ["Huddersfield Royal Infirmary", "Acre Street", "Lindley", "Huddersfield HD3 3EA"], "chft.foi@nhs.net"),
+    "christie": ("The Christie NHS Foundation Trust",
+                 ["Wilmslow Road", "Withington", "Manchester M20 4BX"], "the-christie.foi@nhs.net"),
+    "crh": ("Chesterfield Royal Hospital NHS Foundation Trust",
+            ["Chesterfield Road", "Calow", "Chesterfield", "Derbyshire S44 5BL"], "crhft.foi@nhs.net"),
 }
 
 
@@ -2183,13 +2196,431 @@ def sample_nwa():
 
 
 # ---------------------------------------------------------------------------
+# Traps: replies that look like answers, or answers that hide what they are
+# ---------------------------------------------------------------------------
+def sample_barts_ack():
+    """Acknowledgement only: names exemptions in general terms, a due date, and echoes the request."""
+    k = "barts"
+    ref = "FOI-2425-3417"
+    body = ("Dear Darwinist,\n\n"
+            "Freedom of Information request: %s - Clinical AI systems\n\n"
+            "We have received your request for information under the Freedom of Information Act 2000, "
+            "which reached us on 18 September 2024. Please accept our apologies for the delay in "
+            "acknowledging it. Your request has been logged under the reference above; please quote "
+            "it in any correspondence with us.\n\n"
+            "We will respond within 20 working days of receipt, that is by 16 October 2024. If we need "
+            "more information to identify what you are asking for, or if a fee is payable, we will "
+            "contact you and the 20 working days will be put on hold until we hear from you.\n\n"
+            "Please note that the Act allows us to withhold some information, for example personal "
+            "data (section 40), information whose release would prejudice commercial interests "
+            "(section 43) or information that is already published (section 21). We may also decline "
+            "a request where the cost of compliance would exceed the appropriate limit of \u00a3450 "
+            "(section 12). If we apply an exemption, we will tell you which one and why.\n\n"
+            "Your request, as we received it, is copied below.\n\n"
+            "Kind regards\n\n"
+            "Freedom of Information Team\n"
+            "%s\n"
+            "%s\n\n"
+            "----------------------------------------\n\n" % (ref, tname(k), ", ".join(T[k][1])))
+    body = wrap_text(body) + "\n" + request_text_block() + "\n"
+    msg = render(
+        outlook_headers("\"FOI (BARTS HEALTH NHS TRUST)\" <%s>" % T[k][2],
+                        "\"Darwinist\" <%s>" % REQUESTER_EMAIL,
+                        "Acknowledgement of your Freedom of Information request - " + ref,
+                        rfc_date(2024, 10, 2, 15, 41, 7),
+                        "<DB9P123MB5172E0D1C2B3A4958677F6E5D4C3B2A1@DB9P123MB5172.GBRP123.PROD.OUTLOOK.COM>",
+                        in_reply_to=REQ_MSGID, thread_index="AQHbCaJ0x3Ff2mN5TkW4l8qZb9v0DwAC3kq1",
+                        has_attach=False),
+        text_part(body, charset="utf-8"))
+    write("Acknowledgement of your Freedom of Information request - %s.eml" % ref, msg)
+
+
+def sample_imperial_autoreply():
+    """Exchange automatic reply to the requester's chaser: Auto-Submitted, text and HTML, a closure date."""
+    k = "imperial"
+    chaser_id = "<CAH7d0xRk2m1-FOIclinicalAI-chase-20241017@mail.darwinist.example>"
+    lines = [
+        "Thank you for contacting the Freedom of Information team at %s. This is an automatic "
+        "reply to confirm that your email has been received." % tname(k),
+        "If you have sent a new request for information, it will be logged and acknowledged, and we "
+        "aim to respond within 20 working days. We are currently receiving a high number of requests "
+        "and some responses may take longer.",
+        "If your email is about a request you have already made, please make sure it quotes the "
+        "reference number we gave you.",
+        "The FOI office is closed on Monday 21 October 2024 for staff training. Emails received that "
+        "day will be dealt with on our return.",
+        "Please do not reply to this automatic message.",
+    ]
+    sig = ["Freedom of Information Team", tname(k)] + T[k][1]
+    text = "\n\n".join(wrap_text(x) for x in lines) + "\n\n" + "\n".join(sig) + "\n"
+    html = ('<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\n'
+            '<style type="text/css" style="display:none;"> P {margin-top:0;margin-bottom:0;} </style>\n'
+            '</head>\n<body dir="ltr">\n'
+            + "".join('<div style="font-family: Arial, Helvetica, sans-serif; font-size: 11pt; color: rgb(0, 0, 0);">'
+                      '%s</div>\n<div style="font-family: Arial, Helvetica, sans-serif; font-size: 11pt;"><br>'
+                      '</div>\n' % esc(x) for x in lines)
+            + '<div style="font-family: Arial, Helvetica, sans-serif; font-size: 10pt; color: rgb(0, 94, 184);">'
+            + "<br>\n".join(esc(x) for x in sig) + "</div>\n</body>\n</html>\n")
+    msg = render(
+        [("From", "Freedom Of Information <%s>" % T[k][2]),
+         ("To", "Darwinist <%s>" % REQUESTER_EMAIL),
+         ("Subject", "Automatic reply: Freedom of Information request - Clinical AI"),
+         ("Thread-Topic", "Freedom of Information request - Clinical AI"),
+         ("Thread-Index", "AQHbIGm0c1Rk2m1FOIclinicalAIchaseAAAB"),
+         ("Date", rfc_date(2024, 10, 17, 9, 14, 2)),
+         ("Message-ID", "<a3f1c2d4e5b6478899aabbccddeeff00@LO2P265MB3388.GBRP265.PROD.OUTLOOK.COM>"),
+         ("References", chaser_id),
+         ("In-Reply-To", chaser_id),
+         ("Auto-Submitted", "auto-replied"),
+         ("X-Auto-Response-Suppress", "All"),
+         ("X-MS-Exchange-Inbox-Rules-Loop", T[k][2]),
+         ("Accept-Language", "en-GB, en-US"),
+         ("Content-Language", "en-GB"),
+         ("X-MS-Has-Attach", ""),
+         ("X-MS-TNEF-Correlator", "")],
+        multipart("alternative", "_000_a3f1c2d4e5b6478899aabbccddeeff00LO2P265MB3388GBRP_", [
+            text_part(text, charset="utf-8"),
+            text_part(html, subtype="html", charset="utf-8"),
+        ]))
+    write("Automatic reply_ Freedom of Information request - Clinical AI.eml", msg)
+
+
+def sample_lthtr_wdtk():
+    """A saved WhatDoTheyKnow request page: site chrome, status banner, the request as posted
+    (which names vendors as examples), the trust's reply and the requester's thank-you after it."""
+    k = "lthtr"
+    name = tname(k)
+    q = [esc(x) for x in REQ_Q]
+    q2_examples = (esc(REQ_Q[1]) + " For example, this might include stroke imaging tools such as "
+                   "Brainomix e-Stroke, lung nodule detection such as Aidence Veye Lung Nodules, "
+                   "cardiac CT analysis such as HeartFlow FFRct, or chest X-ray triage such as "
+                   "Annalise Enterprise CXR.")
+    html = """<!DOCTYPE html>
+<html lang="en-GB" class="no-js">
+<!-- saved from url=(0065)https://www.whatdotheyknow.com/request/clinical_ai_systems_1187654 -->
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
+<title>Clinical AI systems - a Freedom of Information request to {name} - WhatDoTheyKnow</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="./Clinical AI systems - WhatDoTheyKnow_files/application.css" media="all">
+<script>document.documentElement.className = document.documentElement.className.replace('no-js', 'js');</script>
+</head>
+<body class="front request-show">
+<a href="#content" class="show-with-keyboard-focus-only skip-to-link">Skip to content</a>
+<div id="banner" class="banner">
+<div class="banner_site-title"><a href="https://www.whatdotheyknow.com/" id="logo">WhatDoTheyKnow</a></div>
+<nav id="topnav" aria-label="Main">
+<ul>
+<li><a href="https://www.whatdotheyknow.com/select_authority">Make a request</a></li>
+<li><a href="https://www.whatdotheyknow.com/list/all">Browse requests</a></li>
+<li><a href="https://www.whatdotheyknow.com/body/list/all">View authorities</a></li>
+<li><a href="https://www.whatdotheyknow.com/help/about">Help</a></li>
+<li><a href="https://www.whatdotheyknow.com/profile/sign_in">Sign in</a></li>
+</ul>
+</nav>
+<form id="navigation_search" method="get" action="https://www.whatdotheyknow.com/search"><input type="search" name="query" placeholder="Search"><input type="submit" value="Search"></form>
+</div>
+<div id="wrapper">
+<div id="content">
+<div class="request-header">
+<h1>Clinical AI systems</h1>
+<p class="request-header__action-bar__title"><a href="https://www.whatdotheyknow.com/user/darwinist">Darwinist</a> made this <a href="https://www.whatdotheyknow.com/help/about#foi">Freedom of Information request</a> to <a href="https://www.whatdotheyknow.com/body/lancashire_teaching_hospitals_nhs_foundation_trust">{name}</a></p>
+<p class="request-header__action-bar__state">This request has been closed to new responses.</p>
+</div>
+<div id="request_status" class="request-status-message request-status-message--successful">
+<p><strong>Successful.</strong> The request was successful.</p>
+</div>
+<div id="request_sidebar" class="sidebar">
+<h2>Follow this request</h2>
+<p><a href="https://www.whatdotheyknow.com/track/request/clinical_ai_systems_1187654">Follow</a> &middot; 14 followers</p>
+<h2>Act on what you've learnt</h2>
+<ul><li><a href="https://www.whatdotheyknow.com/request/new?title=clinical_ai_systems">Make a similar request</a></li><li><a href="https://www.whatdotheyknow.com/request/clinical_ai_systems_1187654/annotation/new">Add an annotation</a></li></ul>
+<h2>Similar requests</h2>
+<ul class="similar-requests">
+<li><a href="https://www.whatdotheyknow.com/request/use_of_heartflow_ffrct">Use of HeartFlow FFRct</a> <span>(Blackpool Teaching Hospitals NHS Foundation Trust)</span></li>
+<li><a href="https://www.whatdotheyknow.com/request/artificial_intelligence_in_stroke">Artificial intelligence in stroke imaging</a> <span>(East Lancashire Hospitals NHS Trust)</span></li>
+</ul>
+</div>
+<div class="correspondence box" id="outgoing-1493127">
+<div class="correspondence__header">
+<span class="correspondence__header__author"><a href="https://www.whatdotheyknow.com/user/darwinist">Darwinist</a></span>
+<span class="correspondence__header__date"><time datetime="2024-09-18T10:02:11+01:00">18 September 2024</time></span>
+</div>
+<div class="correspondence_text">
+<p>Dear {name},</p>
+<p>{intro}</p>
+<p><strong>Information Requested:</strong></p>
+<p>Question 1: {q1}</p>
+<p>Question 2: {q2}</p>
+<p>Question 3: {q3}</p>
+<p>Question 4: {q4}</p>
+<p>Yours faithfully,</p>
+<p>Darwinist</p>
+</div>
+</div>
+<div class="correspondence box" id="incoming-2231894">
+<div class="correspondence__header">
+<span class="correspondence__header__author">{name}</span>
+<span class="correspondence__header__date"><time datetime="2024-10-10T14:26:40+01:00">10 October 2024</time></span>
+</div>
+<div class="correspondence_text">
+<p>Dear Darwinist</p>
+<p>Freedom of Information Request &ndash; Our Ref: FOI/2024/0771</p>
+<p>Thank you for your request for information received on 18 September 2024. Please find the Trust&rsquo;s response below.</p>
+<p><strong>1. Does the trust currently use any clinical AI systems in diagnosing or treating patients?</strong><br>
+Yes, in one area: exploratory bronchoscopy.</p>
+<p><strong>2. Please provide a list of clinical AI systems currently used by the trust.</strong><br>
+Body Vision LungVision &ndash; AI-assisted navigation (fluoroscopy fused with the planning CT) for exploratory bronchoscopy of peripheral lung lesions, used by the Respiratory Medicine team at Royal Preston Hospital. The Trust does not use the other products named as examples in your request.</p>
+<p><strong>3. Usage frequency over the past 12 months.</strong><br>
+26 Lung Navigation procedures were performed between August 2023 and September 2024.</p>
+<p><strong>4. Policies, procedures or committee minutes.</strong><br>
+The Trust does not hold a policy specific to clinical AI. LungVision was approved through the Trust&rsquo;s New Interventional Procedures Group and the Medical Devices Group; no minutes specific to AI are held for the period requested.</p>
+<p>If you are unhappy with this response, you may ask for an internal review by contacting the FOI Team at [{name} request email]. You can also complain to the Information Commissioner&rsquo;s Office.</p>
+<p>Kind regards</p>
+<p>Freedom of Information Team<br>
+{name}<br>
+Royal Preston Hospital, Sharoe Green Lane, Fulwood, Preston, PR2 9HT</p>
+<p class="attachment-list">Attachment <a href="https://www.whatdotheyknow.com/request/1187654/response/2231894/attach/2/FOI%202024%200771%20Response.pdf">FOI 2024 0771 Response.pdf</a> 96K <a href="https://www.whatdotheyknow.com/request/1187654/response/2231894/attach/html/2/FOI%202024%200771%20Response.pdf.html">View as HTML</a></p>
+</div>
+</div>
+<div class="correspondence box" id="outgoing-1502288">
+<div class="correspondence__header">
+<span class="correspondence__header__author"><a href="https://www.whatdotheyknow.com/user/darwinist">Darwinist</a></span>
+<span class="correspondence__header__date"><time datetime="2024-10-11T09:05:52+01:00">11 October 2024</time></span>
+</div>
+<div class="correspondence_text">
+<p>Dear {name},</p>
+<p>Thank you for your response.</p>
+<p>Yours faithfully,</p>
+<p>Darwinist</p>
+</div>
+</div>
+<p class="request-footer">Please use this email address for all replies to this request: [FOI #1187654 email]</p>
+<p class="request-footer">Is [{name} request email] the wrong address for Freedom of Information requests to {name}? If so, please contact us using this form: <a href="https://www.whatdotheyknow.com/change_request/new?body=lancashire_teaching_hospitals_nhs_foundation_trust">https://www.whatdotheyknow.com/change_request/new?body=lancashire_teaching_hospitals_nhs_foundation_trust</a></p>
+</div>
+</div>
+<div id="footer" class="footer">
+<ul>
+<li><a href="https://www.whatdotheyknow.com/help/contact">Contact us</a></li>
+<li><a href="https://www.whatdotheyknow.com/help/privacy">Privacy and cookies</a></li>
+<li><a href="https://www.whatdotheyknow.com/help/api">API</a></li>
+</ul>
+<p>WhatDoTheyKnow is run by mySociety, a registered charity in England and Wales (1076346).</p>
+</div>
+</body>
+</html>
+""".replace("{name}", esc(name)).replace("{intro}", esc(REQ_INTRO)).replace("{q1}", q[0]) \
+        .replace("{q2}", q2_examples).replace("{q3}", q[2]).replace("{q4}", q[3])
+    write("Clinical AI systems - a Freedom of Information request to %s - WhatDoTheyKnow.html" % name,
+          html.replace("\n", "\r\n"))
+
+
+DOCX_CHECKBOX = ('<w:sdt xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml">'
+                 '<w:sdtPr><w:id w:val="%d"/><w14:checkbox><w14:checked w14:val="%d"/>'
+                 '<w14:checkedState w14:val="2612" w14:font="MS Gothic"/>'
+                 '<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox></w:sdtPr>'
+                 '<w:sdtContent><w:r><w:rPr><w:rFonts w:ascii="MS Gothic" w:eastAsia="MS Gothic" '
+                 'w:hAnsi="MS Gothic" w:hint="eastAsia"/></w:rPr><w:t>%s</w:t></w:r></w:sdtContent></w:sdt>')
+
+
+def add_checkbox(cell, checked, sdt_id):
+    """A Word check box content control (w14:checkbox) showing ☒ or ☐, as Word inserts it."""
+    from docx.oxml import parse_xml
+    p = cell.paragraphs[0]
+    p.alignment = 1  # centred
+    p._p.append(parse_xml(DOCX_CHECKBOX % (sdt_id, 1 if checked else 0,
+                                           "\u2612" if checked else "\u2610")))
+
+
+def sample_chft_form():
+    """The request's own form, filled in: tick boxes (content controls and typed X), one-word answers."""
+    import docx
+    from docx.shared import Pt, Mm
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    k = "chft"
+    doc = docx.Document()
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.left_margin = sec.right_margin = Mm(20)
+    hp = sec.header.paragraphs[0]
+    hp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    hp.add_run("Clinical AI \u2013 FOI response form").font.size = Pt(8)
+    fp = sec.footer.paragraphs[0]
+    fp.add_run("Form CAI-1 (v1.2) \u2013 please return completed forms by e-mail to the requester, "
+               "Darwinist").font.size = Pt(8)
+    doc.styles["Normal"].font.name = "Arial"
+    doc.styles["Normal"].font.size = Pt(10)
+
+    t = doc.add_paragraph()
+    t.add_run("Freedom of Information request of 18 September 2024: clinical AI systems").bold = True
+    doc.add_paragraph("Please complete this form and return it to Darwinist. Tick one box in each row.")
+
+    doc.add_paragraph().add_run("Section A \u2013 Your organisation").bold = True
+    ta = doc.add_table(rows=0, cols=2)
+    ta.style = "Table Grid"
+    for a, b in [("Organisation name", tname(k)),
+                 ("Your FOI reference", "FOI 24-1302"),
+                 ("Completed by", "Information Governance / FOI Team"),
+                 ("Date completed", "15/10/2024")]:
+        cells = ta.add_row().cells
+        cells[0].text, cells[1].text = a, b
+
+    doc.add_paragraph()
+    doc.add_paragraph().add_run("Section B \u2013 Use of clinical AI").bold = True
+    tb = doc.add_table(rows=1, cols=3)
+    tb.style = "Table Grid"
+    for c_, h in zip(tb.rows[0].cells, ["Question", "Yes", "No"]):
+        c_.paragraphs[0].add_run(h).bold = True
+    sdt_id = 1804513370
+    for question, yes in [
+            ("B1. Does the trust currently use any clinical AI systems in diagnosing or treating "
+             "patients?", True),
+            ("B2. Is any clinical AI system being piloted or trialled at the trust?", False),
+            ("B3. Is clinical AI used in radiology?", True),
+            ("B4. Is clinical AI used in stroke or neurology?", False),
+            ("B5. Does the trust hold usage figures for the past 12 months?", False),
+            ("B6. Does the trust have a policy for selecting and approving clinical AI?", False)]:
+        cells = tb.add_row().cells
+        cells[0].text = question
+        add_checkbox(cells[1], yes, sdt_id)
+        add_checkbox(cells[2], not yes, sdt_id + 1)
+        sdt_id += 7
+
+    doc.add_paragraph()
+    doc.add_paragraph().add_run("Section C \u2013 Stage of adoption (mark one with an X)").bold = True
+    tc = doc.add_table(rows=1, cols=2)
+    tc.style = "Table Grid"
+    for c_, h in zip(tc.rows[0].cells, ["Stage", "Mark"]):
+        c_.paragraphs[0].add_run(h).bold = True
+    for stage, mark in [("Not using clinical AI", ""),
+                        ("Exploring or planning clinical AI", ""),
+                        ("Piloting clinical AI", ""),
+                        ("Clinical AI in routine use", "X")]:
+        cells = tc.add_row().cells
+        cells[0].text = stage
+        cells[1].text = mark
+        cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    doc.add_paragraph()
+    doc.add_paragraph().add_run("Section D \u2013 Your answers to the request").bold = True
+    doc.add_paragraph().add_run("Question 1: " + REQ_Q[0]).bold = True
+    doc.add_paragraph("Yes")
+    doc.add_paragraph().add_run("Question 2: " + REQ_Q[1][:-1] + " (supplier, product and clinical "
+                                "area).").bold = True
+    td = doc.add_table(rows=1, cols=3)
+    td.style = "Table Grid"
+    for c_, h in zip(td.rows[0].cells, ["Supplier", "Product", "Clinical area"]):
+        c_.paragraphs[0].add_run(h).bold = True
+    cells = td.add_row().cells
+    for c_, v in zip(cells, ["BeHold AI", "Red Dot", "Chest X-ray prioritisation (Radiology)"]):
+        c_.text = v
+    doc.add_paragraph().add_run("Question 3: " + REQ_Q[2]).bold = True
+    doc.add_paragraph("Not held")
+    doc.add_paragraph().add_run("Question 4: Does the trust hold any policies, procedures or committee "
+                                "minutes from the past two years on selecting and approving clinical "
+                                "AI? If so, please attach them.").bold = True
+    doc.add_paragraph("No")
+    data = docx_finish(doc, "Clinical AI FOI response form", "2024-10-14T15:20:00Z", "2024-10-15T10:48:00Z")
+    write("FOI 24-1302 Clinical AI form - completed.docx", data)
+
+
+def sample_christie():
+    """Plain-text e-mail that describes two AI systems without naming a vendor or product."""
+    k = "christie"
+    body = ("Dear Darwinist,\n\n"
+            "Freedom of Information request FOI 24/25-0877 - Clinical AI\n\n"
+            "Thank you for your request received on 18 September 2024. Please find the Trust's "
+            "response below.\n\n"
+            "1. Does the trust currently use any clinical AI systems in diagnosing or treating patients?\n"
+            "Yes.\n\n"
+            "2. Please provide a list of clinical AI systems currently used by the trust.\n"
+            "The Christie uses two AI tools in patient care:\n"
+            "- an AI chest X-ray decision support tool, which highlights possible abnormalities on "
+            "chest X-rays for the reporting radiologist; and\n"
+            "- AI auto-segmentation software in radiotherapy, which outlines organs at risk on "
+            "planning CT scans. Every contour is checked and edited by a clinician before a "
+            "treatment plan is approved.\n\n"
+            "3. Usage frequency over the past 12 months.\n"
+            "Both tools are used daily as part of routine reporting and radiotherapy treatment "
+            "planning. The Trust does not hold reports of how often they are used.\n\n"
+            "4. Policies, procedures or committee minutes.\n"
+            "New digital tools are assessed under the Trust's clinical safety process (DCB0129 and "
+            "DCB0160) and approved by the Digital Design Authority. The Trust does not hold a policy "
+            "specific to clinical AI, and no committee minutes specific to these tools are held for "
+            "the past two years.\n\n"
+            "If you are dissatisfied with the handling of your request, you can ask for an internal "
+            "review by replying to this e-mail. You may also complain to the Information "
+            "Commissioner's Office (ico.org.uk).\n\n"
+            "Yours sincerely\n\n"
+            "Freedom of Information Office\n"
+            "%s\n"
+            "%s\n" % (tname(k), ", ".join(T[k][1])))
+    msg = render(
+        outlook_headers("\"FOI (THE CHRISTIE NHS FOUNDATION TRUST)\" <%s>" % T[k][2],
+                        "\"Darwinist\" <%s>" % REQUESTER_EMAIL,
+                        "Your FOI request FOI 24/25-0877 - Clinical AI",
+                        rfc_date(2024, 10, 14, 12, 7, 31),
+                        "<AM9P123MB8830F1E2D3C4B5A6978877665544332@AM9P123MB8830.GBRP123.PROD.OUTLOOK.COM>",
+                        in_reply_to=REQ_MSGID, thread_index="AQHbCaJ0x3Ff2mN5TkW4l8qZb9v0DwAE7wPm",
+                        has_attach=False),
+        text_part(wrap_text(body) + "\n", charset="us-ascii"))
+    write("Your FOI request FOI 24-25-0877 - Clinical AI.eml", msg)
+
+
+def sample_crh():
+    """A reply that names a partner trust (by its full name, more often than the sender's own)."""
+    k = "crh"
+    partner = tname("sth")
+    body = ("Dear Darwinist\n\n"
+            "Our ref: FOI 24-2196\n\n"
+            "Thank you for your request for information, received on 18 September 2024. The Trust's "
+            "response is below.\n\n"
+            "Q1. Does the trust currently use any clinical AI systems in diagnosing or treating patients?\n"
+            "Yes.\n\n"
+            "Q2. Please provide a list of clinical AI systems currently used by the trust.\n"
+            "The Trust uses iSchemaView RapidAI software on 2 CT scanners for acute stroke imaging. "
+            "RapidAI is provided in partnership with %s, the regional hyper-acute stroke and "
+            "thrombectomy centre: the software is hosted by %s and the data is handled at Sheffield, "
+            "not by this Trust.\n\n"
+            "The Trust is also setting up Annalise Chest X-Ray Reporting through the East Midlands "
+            "Radiology Consortium (EMRAD). It has not yet been used on patients.\n\n"
+            "Q3. Usage frequency over the past 12 months.\n"
+            "RapidAI usage reports are held by %s, which handles the data; you may wish to ask them "
+            "directly (sth.foi@nhs.net). Annalise: not applicable, as it is not yet in use.\n\n"
+            "Q4. Policies, procedures or committee minutes.\n"
+            "The Trust does not hold a policy specific to clinical AI. The Annalise project is "
+            "overseen by the EMRAD AI programme board and the Trust's Digital Assurance Group; no "
+            "minutes specific to clinical AI are held for the past two years.\n\n"
+            "If you are not satisfied with this response, you may ask for an internal review within "
+            "40 working days. You also have the right to complain to the Information Commissioner's "
+            "Office.\n\n"
+            "Yours sincerely\n\n"
+            "Information Governance Team\n"
+            "%s\n"
+            "%s\n" % (partner, partner, partner, tname(k), ", ".join(T[k][1])))
+    msg = render(
+        outlook_headers("\"FOI (CHESTERFIELD ROYAL HOSPITAL NHS FOUNDATION TRUST)\" <%s>" % T[k][2],
+                        "\"Darwinist\" <%s>" % REQUESTER_EMAIL,
+                        "FOI 24-2196 - Clinical AI - response",
+                        rfc_date(2024, 10, 21, 10, 52, 18),
+                        "<PA4P123MB6619B2C3D4E5F60718293A4B5C6D7E8F@PA4P123MB6619.GBRP123.PROD.OUTLOOK.COM>",
+                        in_reply_to=REQ_MSGID, thread_index="AQHbCaJ0x3Ff2mN5TkW4l8qZb9v0DwAF1yNd",
+                        has_attach=False),
+        text_part(wrap_text(body) + "\n", charset="utf-8"))
+    write("FOI 24-2196 - Clinical AI - response.eml", msg)
+
+
+# ---------------------------------------------------------------------------
 def main():
     os.makedirs(OUT, exist_ok=True)
     for f in [sample_esneft, sample_papworth, sample_rwt_scan, sample_leeds, sample_bucks,
               sample_esht, sample_nca, sample_epsom, sample_hull, sample_midyorks, sample_mft,
               sample_uhd, sample_sheffield, sample_glos, sample_wwl, sample_kgh, sample_rcht,
               sample_gosh_docx, sample_lhch_xlsx, sample_mk_csv, sample_hdft_txt,
-              sample_rotherham_html, sample_airedale, sample_lg, sample_nwa]:
+              sample_rotherham_html, sample_airedale, sample_lg, sample_nwa,
+              sample_barts_ack, sample_imperial_autoreply, sample_lthtr_wdtk, sample_chft_form,
+              sample_christie, sample_crh]:
         f()
     print("samples written to", OUT)
 

@@ -3,8 +3,6 @@
 #include <system_error>
 
 #include "batch/atomic_file.h"
-#include "core/extracted_source_json.h"
-#include "core/flag.h"
 
 namespace foicode::batch {
 namespace {
@@ -44,24 +42,6 @@ std::string JoinField(const nlohmann::json& array, const char* key) {
 }
 
 }  // namespace
-
-nlohmann::json UnattributedRecord(const ExtractedSource& source) {
-  nlohmann::json flags = nlohmann::json::array();
-  flags.push_back({{"code", flag_codes::kRespondentUnknown},
-                   {"message", "No respondent could be told for this reply; check who sent it."}});
-  if (source.error) {
-    flags.push_back({{"code", flag_codes::kSourceError},
-                     {"message", "This input, or part of it, could not be read: " + *source.error}});
-  }
-  return {{"respondent", {{"name", nullptr}, {"known", false}}},
-          {"status", "unclear"},
-          {"exemptions", nlohmann::json::array()},
-          {"response_date", nullptr},
-          {"sources", nlohmann::json::array({SourceEntryJson(source)})},
-          {"other_tools", nlohmann::json::array()},
-          {"systems", nlohmann::json::array()},
-          {"flags", std::move(flags)}};
-}
 
 std::string ResponsesJsonl(const std::vector<nlohmann::json>& records) {
   std::string out;

@@ -9,14 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/extracted_source.h"
 #include "core/status.h"
 
 namespace foicode::batch {
-
-// The record for sources no respondent could be told for: respondent name null, status
-// unclear, flagged. Until replies are coded, every input gets one of these.
-nlohmann::json UnattributedRecord(const ExtractedSource& source);
 
 // One JSON object per line, in the order given.
 std::string ResponsesJsonl(const std::vector<nlohmann::json>& records);

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <thread>
 
+#include "assemble/assemble_records.h"
 #include "batch/dataset_writer.h"
 #include "batch/input_walk.h"
 #include "batch/progress.h"
@@ -16,6 +17,7 @@
 #include "cli/exit_code.h"
 #include "cli/extract_dump.h"
 #include "cli/data_dirs.h"
+#include "core/coded_record_json.h"
 #include "core/extracted_source_json.h"
 #include "facts/rule_examples.h"
 #include "facts/rule_set.h"
@@ -33,6 +35,8 @@ constexpr std::string_view kRunUsage =
     "  --out DIR       the dataset folder (created if missing)\n"
     "  --jobs N        files read at once (default: the number of cores)\n"
     "  --cohort FILE   the organisations that were asked, one per line or CSV with a name column\n"
+    "  --data DIR      the folder holding dictionaries/ and rules/ (default: the checkout the\n"
+    "                  binary was built in)\n"
     "\n"
     "An unreadable input never stops the batch: it is recorded with an error. Exit status is 0\n"
     "when every input was coded or recorded, 2 for a usage error, 1 when the run could not finish.\n";
@@ -65,7 +69,8 @@ int RunCommand(const std::vector<std::string>& args) {
     return kOk;
   }
   ParsedArgs parsed;
-  if (Status s = ParseArgs(args, {{"--out", true}, {"--jobs", true}, {"--cohort", true}}, &parsed);
+  if (Status s = ParseArgs(args, {{"--out", true}, {"--jobs", true}, {"--cohort", true}, {"--data", true}},
+                            &parsed);
       !s.ok())
     return UsageError("run", s.message());
   if (parsed.positionals.empty()) return UsageError("run", "no PATH given: name the replies to read");
@@ -85,12 +90,28 @@ int RunCommand(const std::vector<std::string>& args) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(parsed.values["--cohort"], ec))
       return UsageError("run", "no such cohort file: " + parsed.values["--cohort"]);
-    // Non-responders need respondents, which the coding stages will tell; say so rather than
-    // let a missing list look like "everyone replied".
-    std::cerr << "foicode run: note: --cohort is accepted, but non-responders are not listed yet "
-                 "(replies are not yet attributed to respondents)\n";
+    // Say so rather than let a missing list look like "everyone replied".
+    std::cerr << "foicode run: note: --cohort is accepted, but non-responders are not listed yet\n";
   }
   const std::filesystem::path out_dir = parsed.values["--out"];
+  const std::string data_flag = parsed.Has("--data") ? parsed.values["--data"] : "";
+  const std::filesystem::path data = FindDataDir(data_flag, nullptr);
+  if (data.empty()) {
+    return UsageError("run", data_flag.empty()
+                                 ? "cannot find dictionaries/ and rules/: name their folder with --data"
+                                 : "no dictionaries/ and rules/ in " + data_flag);
+  }
+  // Bad data is the researcher's to fix before any reply is read: 'foicode check' says where.
+  std::unique_ptr<const normalise::Dictionary> dictionary;
+  if (Status s = normalise::LoadDictionary(data / "dictionaries", &dictionary); !s.ok()) {
+    std::cerr << s.message() << "\nfoicode run: the dictionaries have errors; nothing was written\n";
+    return kRunFailed;
+  }
+  std::unique_ptr<const facts::RuleSet> rules;
+  if (Status s = facts::LoadRuleSet(data / "rules", &rules); !s.ok()) {
+    std::cerr << s.message() << "\nfoicode run: the rules have errors; nothing was written\n";
+    return kRunFailed;
+  }
 
   std::vector<batch::InputFile> inputs;
   if (Status s = batch::WalkInputs(parsed.positionals, out_dir, &inputs); !s.ok())
@@ -102,21 +123,22 @@ int RunCommand(const std::vector<std::string>& args) {
     sources = batch::ExtractInputs(inputs, options, &progress);
   }
 
-  std::vector<nlohmann::json> records;
   int failed = 0;
   for (const ExtractedSource& source : sources) {
-    records.push_back(batch::UnattributedRecord(source));
-    if (source.error) {
-      ++failed;
-      std::cerr << source.path << ": " << *source.error << "\n";
-    }
+    if (!source.error) continue;
+    ++failed;
+    std::cerr << source.path << ": " << *source.error << "\n";
   }
+  std::vector<nlohmann::json> records;
+  for (const CodedRecord& record : assemble::AssembleRecords(sources, *dictionary, *rules, options.jobs))
+    records.push_back(ToJson(record, sources));
   if (Status s = batch::WriteDataset(out_dir, records); !s.ok()) {
     std::cerr << "foicode: " << s.message() << "\n";
     return kRunFailed;
   }
   std::cout << "read " << sources.size() << (sources.size() == 1 ? " input" : " inputs");
   if (failed > 0) std::cout << " (" << failed << " with errors, recorded)";
+  std::cout << ", " << records.size() << (records.size() == 1 ? " record" : " records");
   std::cout << "; dataset in " << (out_dir / "responses.jsonl").string() << "\n";
   return kOk;
 }

@@ -30,6 +30,23 @@ inline constexpr std::string_view kImageNotRead = "image_not_read";        // an
 // Batch.
 inline constexpr std::string_view kRespondentUnknown = "respondent_unknown";  // no sender could be told
 inline constexpr std::string_view kSourceError = "source_error";              // an input, or part of it, could not be read
+// Assemble: who replied.
+inline constexpr std::string_view kRespondentUncertain = "respondent_uncertain";  // the sender is weakly or doubly indicated
+inline constexpr std::string_view kRespondentNotInDictionary = "respondent_not_in_dictionary";  // named as written, not canonical
+// Assemble: status.
+inline constexpr std::string_view kStatusUnclear = "status_unclear";            // the reply neither confirms nor denies clinical AI
+inline constexpr std::string_view kStatusConflict = "status_conflict";          // the stated status contradicts the systems found
+inline constexpr std::string_view kAcknowledgementOnly = "acknowledgement_only";  // only an acknowledgement or automatic reply
+inline constexpr std::string_view kInformationNotHeld = "information_not_held";  // "not held" is not "does not use"
+inline constexpr std::string_view kOtherToolAsAi = "other_tool_as_ai";          // a tool that is not clinical AI given as the answer
+// Assemble: systems and figures.
+inline constexpr std::string_view kFuzzyName = "fuzzy_name";                    // a near-miss of a dictionary name
+inline constexpr std::string_view kUnknownName = "unknown_name";                // a product-like name in no dictionary
+inline constexpr std::string_view kNegatedMention = "negated_mention";          // named only under a negation
+inline constexpr std::string_view kHypotheticalMention = "hypothetical_mention";  // named only as a possibility
+inline constexpr std::string_view kDeploymentMixed = "deployment_mixed";        // described in different states
+inline constexpr std::string_view kUsageInferred = "usage_inferred";            // a figure tied to the only system, not by its sentence
+inline constexpr std::string_view kUsageUnattributed = "usage_unattributed";    // a figure that cannot be tied to one system
 }  // namespace flag_codes
 
 }  // namespace foicode

@@ -236,7 +236,8 @@ class Scanner {
     }
     if (StartsWith(before, "date:") || Contains(before, "date of response") ||
         Contains(before, "response date") || Contains(before, "date responded") ||
-        Contains(before, "date of reply") || Contains(before, "date sent")) {
+        Contains(before, "date of reply") || Contains(before, "date sent") ||
+        Contains(before, "date completed") || Contains(before, "date issued")) {
       return DateRole::kLetterDate;
     }
     // A date alone on its line near the top of a page is a letter's date.

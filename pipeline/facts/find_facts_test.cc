@@ -12,20 +12,13 @@
 #include "batch/input_walk.h"
 #include "batch/run_batch.h"
 #include "core/utf8.h"
+#include "facts/test_rules.h"
 #include "testing/test_support.h"
 
 namespace foicode::facts {
 namespace {
 
-const RuleSet& Rules() {
-  static const RuleSet* rules = [] {
-    std::unique_ptr<const RuleSet> loaded;
-    const Status status = LoadRuleSet(std::filesystem::path(FOICODE_SOURCE_DIR) / "rules", &loaded);
-    if (!status.ok()) ADD_FAILURE() << status.message();
-    return loaded.release();
-  }();
-  return *rules;
-}
+const RuleSet& Rules() { return testing::RealRules(); }
 
 PageFacts Find(const std::string& text, std::optional<std::string> reply_date = "2024-10-07") {
   return FindFacts(text, Rules(), FactContext{reply_date});

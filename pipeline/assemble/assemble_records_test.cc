@@ -1,0 +1,247 @@
+// The assemble stage on small in-memory replies, with the project's real dictionaries and
+// rules: one behaviour per test, and every evidence quote checked against its page.
+#include "assemble/assemble_records.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/utf8.h"
+#include "facts/test_rules.h"
+#include "normalise/test_dictionary.h"
+
+namespace foicode::assemble {
+namespace {
+
+const facts::RuleSet& Rules() { return facts::testing::RealRules(); }
+
+// A reply as one text page: a letter, or an e-mail when `from` is given.
+ExtractedSource Reply(const std::string& path, const std::string& text, const std::string& from = "") {
+  ExtractedSource source;
+  source.path = path;
+  source.sha256 = std::string(64, '0');
+  source.kind = from.empty() ? Kind::kTxt : Kind::kEml;
+  Part part;
+  part.kind = source.kind;
+  Page page;
+  page.text = text;
+  part.pages.push_back(page);
+  if (!from.empty()) part.headers = EmailHeaders{"FOI Team", from, "foi@darwinist.example",
+                                                 "2024-10-07T10:00:00+01:00", "FOI response"};
+  source.parts.push_back(part);
+  return source;
+}
+
+// Every evidence quote equals the page text at its code point offsets.
+void ExpectEvidenceQuotesMatch(const std::vector<CodedRecord>& records,
+                               const std::vector<ExtractedSource>& sources) {
+  auto check = [&](const Evidence& e) {
+    for (const ExtractedSource& s : sources) {
+      if (s.path != e.source) continue;
+      for (const Part& part : s.parts) {
+        if (part.name != e.part) continue;
+        for (const Page& page : part.pages) {
+          if (page.number != e.page) continue;
+          std::string quote;
+          int index = 0;
+          for (std::size_t byte = 0; byte < page.text.size(); ++index) {
+            const std::int32_t c = CodePointAt(page.text, byte);
+            if (index >= e.start && index < e.end) AppendUtf8(quote, static_cast<std::uint32_t>(c));
+            byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+          }
+          EXPECT_EQ(quote, e.quote) << e.source << " [" << e.start << "," << e.end << ")";
+          return;
+        }
+      }
+    }
+    ADD_FAILURE() << "no page for evidence " << e.source;
+  };
+  for (const CodedRecord& r : records) {
+    for (const CodedSystem& s : r.systems) {
+      for (const Evidence& e : s.evidence) check(e);
+      for (const CodedUsage& u : s.usage) check(u.evidence);
+    }
+    for (const CodedOtherTool& t : r.other_tools) {
+      for (const Evidence& e : t.evidence) check(e);
+    }
+    for (const CodedUsage& u : r.unattributed_usage) check(u.evidence);
+  }
+}
+
+std::vector<CodedRecord> Code(const std::vector<ExtractedSource>& sources) {
+  std::vector<CodedRecord> records =
+      AssembleRecords(sources, normalise::testing::RealDictionary(), Rules(), 2);
+  ExpectEvidenceQuotesMatch(records, sources);
+  return records;
+}
+
+bool HasFlag(const std::vector<Flag>& flags, std::string_view code) {
+  return std::any_of(flags.begin(), flags.end(), [&](const Flag& f) { return f.code == code; });
+}
+
+std::string Names(const CodedRecord& record) {
+  std::string out;
+  for (const CodedSystem& s : record.systems) {
+    if (!out.empty()) out += "; ";
+    out += s.vendor.value_or("-") + "/" + s.product.value_or("-") + "/" +
+           std::string(DeploymentName(s.deployment));
+  }
+  return out;
+}
+
+TEST(AssembleRecordsTest, TheSenderIsTheRespondentNotAPartnerTrust) {
+  const auto records = Code({Reply("a.eml",
+                                   "Dear Darwinist,\n\n1. Does the trust currently use any clinical AI systems?\nYes. We "
+                                   "use RapidAI for stroke imaging in "
+                                   "partnership with University Hospitals Birmingham NHS Foundation "
+                                   "Trust.\n\nFOI Team",
+                                   "foi@chesterfieldroyal.nhs.uk")});
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].respondent, "Chesterfield Royal Hospital NHS Foundation Trust");
+  EXPECT_TRUE(records[0].known);
+  EXPECT_EQ(records[0].status, ReplyStatus::kUsesAi);
+  EXPECT_EQ(Names(records[0]), "RapidAI/-/live");
+  EXPECT_EQ(records[0].response_date, "2024-10-07");
+}
+
+TEST(AssembleRecordsTest, TheEchoedRequestNamesNoSystem) {
+  const auto records = Code({Reply("b.txt",
+                                   "Hull University Teaching Hospitals NHS Trust\n\n"
+                                   "Question 2: Please provide a list of clinical AI systems, for "
+                                   "example Brainomix e-Stroke or HeartFlow.\n"
+                                   "Response: We currently use Aidence Veye Lung Nodules.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(Names(records[0]), "Aidence/Veye Lung Nodules/live");
+}
+
+TEST(AssembleRecordsTest, AFigureBelongsToTheSystemOnItsRow) {
+  const auto records = Code({Reply("c.txt",
+                                   "East Sussex Healthcare NHS Trust\n\n"
+                                   "Vendor | Product | Usage 23/24\n"
+                                   "Brainomix | e-Stroke | 887\n"
+                                   "HeartFlow | FFRct | 57\n")});
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].systems.size(), 2u);
+  ASSERT_EQ(records[0].systems[0].usage.size(), 1u);
+  EXPECT_EQ(records[0].systems[0].vendor, "Brainomix");
+  EXPECT_EQ(records[0].systems[0].usage[0].low, 887);
+  ASSERT_EQ(records[0].systems[1].usage.size(), 1u);
+  EXPECT_EQ(records[0].systems[1].usage[0].low, 57);
+}
+
+TEST(AssembleRecordsTest, AFigureInProseBelongsToTheSystemOfItsClause) {
+  const auto records = Code({Reply("d.txt",
+                                   "East Sussex Healthcare NHS Trust\n\n"
+                                   "Brainomix was used for 887 patients in 23/24 and HeartFlow was "
+                                   "used 57 times in 23/24.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].systems.size(), 2u);
+  ASSERT_EQ(records[0].systems[0].usage.size(), 1u);
+  EXPECT_EQ(records[0].systems[0].usage[0].low, 887);
+  ASSERT_TRUE(records[0].systems[0].usage[0].period.has_value());
+  EXPECT_EQ(records[0].systems[0].usage[0].period->start_month, "2023-04");
+  ASSERT_EQ(records[0].systems[1].usage.size(), 1u);
+  EXPECT_EQ(records[0].systems[1].usage[0].low, 57);
+}
+
+TEST(AssembleRecordsTest, AFigureOfNoOneSystemIsFlaggedNotGuessed) {
+  const auto records = Code({Reply("e.txt",
+                                   "East Sussex Healthcare NHS Trust\n\n"
+                                   "We use Brainomix and HeartFlow.\n\n"
+                                   "Together they were used 500 times in the past year.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  for (const CodedSystem& s : records[0].systems) EXPECT_TRUE(s.usage.empty());
+  ASSERT_EQ(records[0].unattributed_usage.size(), 1u);
+  EXPECT_EQ(records[0].unattributed_usage[0].low, 500);
+  EXPECT_TRUE(HasFlag(records[0].flags, flag_codes::kUsageUnattributed));
+}
+
+TEST(AssembleRecordsTest, ANegatedNameIsNotInUseAndFlagged) {
+  const auto records = Code({Reply("f.txt",
+                                   "East Sussex Healthcare NHS Trust\n\n"
+                                   "The Trust does not currently use Brainomix or any similar "
+                                   "product.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].systems.size(), 1u);
+  EXPECT_EQ(records[0].systems[0].deployment, Deployment::kNotInUse);
+  EXPECT_TRUE(HasFlag(records[0].systems[0].flags, flag_codes::kNegatedMention));
+  EXPECT_NE(records[0].status, ReplyStatus::kUsesAi);
+}
+
+TEST(AssembleRecordsTest, AnAcknowledgementAnswersNothing) {
+  const auto records = Code({Reply("g.eml",
+                                   "Dear Darwinist,\n\nWe have received your request for "
+                                   "information, which may be exempt under section 43. We will "
+                                   "respond within 20 working days.\n",
+                                   "foi@chesterfieldroyal.nhs.uk")});
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].status, ReplyStatus::kUnclear);
+  EXPECT_TRUE(HasFlag(records[0].flags, flag_codes::kAcknowledgementOnly));
+  EXPECT_TRUE(records[0].exemptions.empty());
+  EXPECT_FALSE(records[0].response_date.has_value());
+}
+
+TEST(AssembleRecordsTest, ADenialBesideASystemInUseIsAConflict) {
+  const auto records = Code({Reply("h.txt",
+                                   "East Sussex Healthcare NHS Trust\n\n"
+                                   "The Trust does not use any clinical AI.\n\n"
+                                   "Brainomix e-Stroke is in routine use in the stroke unit.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].status, ReplyStatus::kUnclear);
+  EXPECT_TRUE(HasFlag(records[0].flags, flag_codes::kStatusConflict));
+}
+
+TEST(AssembleRecordsTest, DictationIsAnOtherToolNotASystem) {
+  const auto records = Code({Reply("i.txt",
+                                   "Airedale NHS Foundation Trust\n\n"
+                                   "No, not at present. We use Dragon Medical One for dictation, "
+                                   "which is not clinical AI.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_TRUE(records[0].systems.empty());
+  ASSERT_EQ(records[0].other_tools.size(), 1u);
+  EXPECT_EQ(records[0].other_tools[0].category, "dictation");
+  EXPECT_EQ(records[0].status, ReplyStatus::kNoAi);
+}
+
+TEST(AssembleRecordsTest, InputsOfOneSenderMakeOneRecordAndUnknownSendersTheirOwn) {
+  const auto records = Code({Reply("mft/letter.txt",
+                                   "Manchester University NHS Foundation Trust\n\nYes. We use "
+                                   "Skin Analytics DERM.\n"),
+                             Reply("mft/cover.txt",
+                                   "Please find attached our response.\n\nManchester University "
+                                   "NHS Foundation Trust\n"),
+                             Reply("unknown.txt", "Thank you for your e-mail.\n")});
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].respondent, "Manchester University NHS Foundation Trust");
+  EXPECT_EQ(records[0].sources, (std::vector<int>{1, 0}));  // sorted by path
+  EXPECT_FALSE(records[1].respondent.has_value());
+  EXPECT_TRUE(HasFlag(records[1].flags, flag_codes::kRespondentUnknown));
+}
+
+TEST(AssembleRecordsTest, APolicyAttachmentNamesNoSystem) {
+  ExtractedSource source = Reply("j.eml",
+                                 "Dear Darwinist,\n\n1. No, the Trust does not use any clinical AI.\n\n"
+                                 "Please see the attached policy.\n",
+                                 "foi@chesterfieldroyal.nhs.uk");
+  Part policy;
+  policy.name = "AI Policy.pdf";
+  policy.kind = Kind::kPdf;
+  for (int n = 1; n <= 3; ++n) {
+    Page page;
+    page.number = n;
+    page.text = n == 1 ? "Artificial Intelligence Governance Policy\n\nExamples of AI include Brainomix "
+                         "e-Stroke, which is live in many trusts.\n"
+                       : "Section " + std::to_string(n) + "\n";
+    policy.pages.push_back(page);
+  }
+  source.parts.push_back(policy);
+  const auto records = Code({source});
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_TRUE(records[0].systems.empty()) << Names(records[0]);
+  EXPECT_EQ(records[0].status, ReplyStatus::kNoAi);
+}
+
+}  // namespace
+}  // namespace foicode::assemble
