@@ -76,6 +76,11 @@ CodedRecord CodeRecord(const std::vector<const AnalysedSource*>& sources, const 
                             "The figure " + DescribeFigure(u) +
                                 " could not be tied to one system; see unattributed_usage."});
   }
+  if (found.unattributed_limit_reached) {
+    AddFlag(&record.flags, {std::string(flag_codes::kLimitReached),
+                            "More figures could not be tied to a system than are kept; only the "
+                            "first " + std::to_string(record.unattributed_usage.size()) + " are listed."});
+  }
   for (const AnalysedSource* s : sources) AddSourceFlags(*s->source, &record.flags);
   return record;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string_view>
 
 #include "core/ascii.h"
@@ -66,13 +67,16 @@ bool StartsWithAny(const std::string& line, std::initializer_list<std::string_vi
 // "Name date" line above it on a thread page) to the end of its sign-off.
 void AddRequesterLetters(const AnalysedPage& page, std::vector<Span>* spans) {
   const TextUnits& units = page.units;
+  std::set<int> trust_lines;
+  for (const NameMention& m : page.names) {
+    if (m.org_type == OrgType::kTrust) trust_lines.insert(units.LineOf(m.start));
+  }
   for (int line = 0; line < units.line_count(); ++line) {
     const std::string text = units.LineText(line);
     if (!StartsWithIgnoreCase(text, "dear ")) continue;
-    bool to_trust = StartsWithAny(text, {"dear foi", "dear freedom of information", "dear information governance"});
-    for (const NameMention& m : page.names) {
-      if (m.org_type == OrgType::kTrust && units.LineOf(m.start) == line) to_trust = true;
-    }
+    const bool to_trust = trust_lines.count(line) > 0 ||
+                          StartsWithAny(text, {"dear foi", "dear freedom of information",
+                                               "dear information governance"});
     if (!to_trust) continue;
     int first = line;
     for (int above = line - 1; above >= 0 && above >= line - 2; --above) {
@@ -130,8 +134,19 @@ void FindNotAnswer(AnalysedPage& page) {
     const Sentence& sentence = units.sentences()[s];
     spans.push_back({std::min(sentence.start, cue.start), std::max(sentence.end, cue.end)});
   }
+  // Sorted and merged, so InAnswer is a binary search however many echo lines a page has.
   std::sort(spans.begin(), spans.end(),
             [](const Span& a, const Span& b) { return a.start < b.start; });
+  std::vector<Span> merged;
+  for (const Span& span : spans) {
+    if (span.start >= span.end) continue;
+    if (!merged.empty() && span.start <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, span.end);
+    } else {
+      merged.push_back(span);
+    }
+  }
+  spans = std::move(merged);
 }
 
 std::optional<std::string> IsoDay(std::string_view text) {
@@ -172,10 +187,10 @@ bool HasUnresolvedPeriod(const PageFacts& facts) {
 
 bool AnalysedPage::InAnswer(int start, int end) const {
   if (reference) return false;
-  for (const Span& span : not_answer) {
-    if (start < span.end && span.start < end) return false;
-  }
-  return true;
+  // The first span that ends after `start`: the only one that can overlap [start, end).
+  auto it = std::upper_bound(not_answer.begin(), not_answer.end(), start,
+                             [](int offset, const Span& span) { return offset < span.end; });
+  return it == not_answer.end() || it->start >= end;
 }
 
 AnalysedSource AnalyseSource(const ExtractedSource& source, int index,

@@ -7,6 +7,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include "core/ascii.h"
 #include "core/flag.h"
@@ -15,6 +17,11 @@ namespace foicode::assemble {
 namespace {
 
 constexpr std::size_t kMaxEvidence = 20;  // per system: enough to review, not the whole reply
+// Figures kept per system and unattributed: a breakdown by day for years is not a review task;
+// more are dropped with a limit_reached flag.
+constexpr std::size_t kMaxUsage = 200;
+constexpr int kLongestName = 200;    // code points: longer than any dictionary name
+constexpr int kLongestScope = 4000;  // code points: a negation's clause is far shorter
 
 struct Mention {
   const AnalysedSource* source = nullptr;
@@ -79,6 +86,7 @@ class Builder {
       out.systems.push_back(MakeSystem(root));
     }
     for (Mention& m : mentions_) m.system = system_of_root[Root(m.system)];
+    IndexMentions(out.systems.size());
     SetDeployments(&out.systems);
     FillProductsFromReferences(&out.systems);
     AttachUsage(&out);
@@ -102,16 +110,13 @@ class Builder {
             continue;
           if (!page.InAnswer(n.start, n.end)) continue;
           // "Brainomix e-Stroke": the vendor inside a product's name is the same system.
-          if (n.kind == NameKind::kVendor && InsideProduct(names, n)) continue;
+          if (n.kind == NameKind::kVendor && InsideProduct(names, i)) continue;
           Mention m;
           m.source = source;
           m.page = &page;
           m.name = &n;
           m.sentence = page.units.SentenceAt(n.start);
-          for (const Cue& cue : page.facts.cues) {
-            if (cue.type == CueType::kNegation && InScope(cue, n.start)) m.negated = true;
-            if (cue.type == CueType::kHypothetical && InScope(cue, n.start)) m.hypothetical = true;
-          }
+          MarkScopes(page.facts.cues, &m);
           m.system = GroupFor(n, static_cast<int>(mentions_.size()));
           mentions_.push_back(m);
         }
@@ -119,11 +124,32 @@ class Builder {
     }
   }
 
-  static bool InsideProduct(const std::vector<NameMention>& names, const NameMention& vendor) {
-    return std::any_of(names.begin(), names.end(), [&](const NameMention& p) {
-      return p.kind == NameKind::kProduct && p.start <= vendor.start && vendor.end <= p.end &&
-             p.vendor == vendor.vendor;
-    });
+  // Names are sorted by start, so a product holding names[i] starts a little before it.
+  static bool InsideProduct(const std::vector<NameMention>& names, std::size_t i) {
+    const NameMention& vendor = names[i];
+    for (std::size_t j = i; j-- > 0 && names[j].start > vendor.start - kLongestName;) {
+      const NameMention& p = names[j];
+      if (p.kind == NameKind::kProduct && vendor.end <= p.end && p.vendor == vendor.vendor) return true;
+    }
+    for (std::size_t j = i + 1; j < names.size() && names[j].start == vendor.start; ++j) {
+      const NameMention& p = names[j];
+      if (p.kind == NameKind::kProduct && vendor.end <= p.end && p.vendor == vendor.vendor) return true;
+    }
+    return false;
+  }
+
+  // Negation and hypothesis scopes end with their clause, so only cues shortly before the
+  // mention can hold it (cues are sorted by start).
+  static void MarkScopes(const std::vector<Cue>& cues, Mention* m) {
+    const int at = m->name->start;
+    auto it = std::upper_bound(cues.begin(), cues.end(), at,
+                               [](int offset, const Cue& cue) { return offset < cue.start; });
+    while (it != cues.begin()) {
+      --it;
+      if (it->start < at - kLongestScope) break;
+      if (it->type == CueType::kNegation && InScope(*it, at)) m->negated = true;
+      if (it->type == CueType::kHypothetical && InScope(*it, at)) m->hypothetical = true;
+    }
   }
 
   int GroupFor(const NameMention& n, int mention) {
@@ -181,6 +207,37 @@ class Builder {
     }
   }
 
+  // Lookups that keep every later step linear in the number of mentions and facts.
+  void IndexMentions(std::size_t systems) {
+    by_system_.assign(systems, {});
+    for (const Mention& m : mentions_) {
+      by_system_[m.system].push_back(&m);
+      if (m.sentence >= 0) {
+        by_sentence_[{m.page, m.sentence}].push_back(&m);
+        const Sentence& sentence = m.page->units.sentences()[m.sentence];
+        if (!sentence.table_row) by_paragraph_[{m.page, sentence.paragraph}].insert(m.system);
+      }
+      if (!m.negated && !m.hypothetical) named_.insert(m.system);
+    }
+  }
+
+  // The systems named in the table block holding sentence `row` (its rows and the line above).
+  const std::set<int>& TableSystems(const AnalysedPage& page, int row) {
+    const std::vector<Sentence>& sentences = page.units.sentences();
+    int first = row;
+    while (first > 0 && sentences[first - 1].table_row) --first;
+    auto [it, added] = table_systems_.try_emplace({&page, first});
+    if (added) {
+      for (int s = std::max(0, first - 1); s < static_cast<int>(sentences.size()); ++s) {
+        if (s >= first && !sentences[s].table_row) break;
+        if (auto found = by_sentence_.find({&page, s}); found != by_sentence_.end()) {
+          for (const Mention* m : found->second) it->second.insert(m->system);
+        }
+      }
+    }
+    return it->second;
+  }
+
   CodedSystem MakeSystem(int root) {
     const NameGroup& g = groups_[root];
     CodedSystem s;
@@ -192,29 +249,27 @@ class Builder {
 
   // Deployment cues of a sentence each go to the nearest system mention in it.
   std::map<const Mention*, std::vector<Deployment>> CuesByMention() {
-    std::map<std::pair<const AnalysedPage*, int>, std::vector<const Mention*>> by_sentence;
-    for (const Mention& m : mentions_) {
-      if (m.sentence >= 0) by_sentence[{m.page, m.sentence}].push_back(&m);
-    }
     std::map<const Mention*, std::vector<Deployment>> out;
-    for (const auto& [where, in_sentence] : by_sentence) {
-      const auto& [page, index] = where;
-      const Sentence& sentence = page->units.sentences()[index];
-      for (const Cue& cue : page->facts.cues) {
-        const std::optional<Deployment> d = DeploymentOf(cue.type);
-        if (!d || cue.start < sentence.start || cue.start >= sentence.end) continue;
-        const Mention* nearest = nullptr;
-        int best = 0;
-        for (const Mention* m : in_sentence) {
-          const int distance = cue.start >= m->name->end ? cue.start - m->name->end
-                               : m->name->start >= cue.end ? m->name->start - cue.end
-                                                          : 0;
-          if (nearest == nullptr || distance < best) {
-            nearest = m;
-            best = distance;
+    for (const AnalysedSource* source : sources_) {
+      for (const AnalysedPage& page : source->pages) {
+        for (const Cue& cue : page.facts.cues) {
+          const std::optional<Deployment> d = DeploymentOf(cue.type);
+          if (!d) continue;
+          const auto in_sentence = by_sentence_.find({&page, page.units.SentenceAt(cue.start)});
+          if (in_sentence == by_sentence_.end()) continue;
+          const Mention* nearest = nullptr;
+          int best = 0;
+          for (const Mention* m : in_sentence->second) {
+            const int distance = cue.start >= m->name->end ? cue.start - m->name->end
+                                 : m->name->start >= cue.end ? m->name->start - cue.end
+                                                            : 0;
+            if (nearest == nullptr || distance < best) {
+              nearest = m;
+              best = distance;
+            }
           }
+          out[nearest].push_back(*d);
         }
-        out[nearest].push_back(*d);
       }
     }
     return out;
@@ -241,8 +296,8 @@ class Builder {
       std::set<Deployment> stated;
       int plain = 0, negated = 0, hypothetical = 0, fuzzy = 0, total = 0;
       bool from_ocr = false;
-      for (const Mention& m : mentions_) {
-        if (m.system != s) continue;
+      for (const Mention* mention : by_system_[s]) {
+        const Mention& m = *mention;
         ++total;
         if (m.name->match == MatchKind::kFuzzy) ++fuzzy;
         if (m.page->page->ocr) from_ocr = true;
@@ -334,10 +389,7 @@ class Builder {
   }
 
   bool IsUnknown(int system) const {
-    for (const Mention& m : mentions_) {
-      if (m.system == system) return m.name->kind == NameKind::kUnknown;
-    }
-    return false;
+    return !by_system_[system].empty() && by_system_[system].front()->name->kind == NameKind::kUnknown;
   }
 
   static std::string Describe(const CodedSystem& s) {
@@ -367,62 +419,43 @@ class Builder {
   int SystemForFigure(const AnalysedPage& page, const UsageFigure& figure, bool* inferred) {
     *inferred = false;
     const int sentence = page.units.SentenceAt(figure.start);
-    std::vector<const Mention*> on_page;
-    for (const Mention& m : mentions_) {
-      if (m.page == &page) on_page.push_back(&m);
-    }
     if (sentence >= 0) {
       const Sentence& here = page.units.sentences()[sentence];
-      // A figure in a table goes to the system named before it in its own cell ("Aidence –
-      // approx. 100 analyses per day. HeartFlow – 10–15 times a month."), else to the first
-      // system named on its row.
+      static const std::vector<const Mention*> kNone;
+      const auto found = by_sentence_.find({&page, sentence});
+      const std::vector<const Mention*>& in_sentence = found == by_sentence_.end() ? kNone : found->second;
       if (here.table_row) {
+        // A figure in a table goes to the system named before it in its own cell ("Aidence –
+        // approx. 100 analyses per day. HeartFlow – 10–15 times a month."), else to the first
+        // system named on its row, else to the one system named in its table or heading
+        // (a breakdown by month).
         const int cell_start = CellStart(page, here, figure.start);
         const Mention* in_cell = nullptr;
-        for (const Mention* m : on_page) {
-          if (m->sentence == sentence && m->name->start >= cell_start && m->name->end <= figure.start)
-            in_cell = m;
+        for (const Mention* m : in_sentence) {
+          if (m->name->start >= cell_start && m->name->end <= figure.start) in_cell = m;
         }
         if (in_cell != nullptr) return in_cell->system;
-        for (const Mention* m : on_page) {
-          if (m->sentence == sentence) return m->system;
-        }
-        // A breakdown table (months by row): the system named in the rows or heading above.
-        std::set<int> above;
-        for (int s = sentence - 1; s >= 0; --s) {
-          const Sentence& row = page.units.sentences()[s];
-          for (const Mention* m : on_page) {
-            if (m->sentence == s) above.insert(m->system);
-          }
-          if (!row.table_row) break;
-        }
-        if (above.size() == 1) return *above.begin();
+        if (!in_sentence.empty()) return in_sentence.front()->system;
+        const std::set<int>& in_table = TableSystems(page, sentence);
+        if (in_table.size() == 1) return *in_table.begin();
       } else {
+        // In prose: the system named last before the figure in its sentence, else the first after.
         const Mention* before = nullptr;
         const Mention* after = nullptr;
-        for (const Mention* m : on_page) {
-          if (m->sentence != sentence) continue;
+        for (const Mention* m : in_sentence) {
           if (m->name->end <= figure.start) before = m;
           else if (after == nullptr) after = m;
         }
         if (before != nullptr) return before->system;
         if (after != nullptr) return after->system;
       }
-      std::set<int> in_paragraph;
-      for (const Mention* m : on_page) {
-        if (m->sentence >= 0 && page.units.sentences()[m->sentence].paragraph == here.paragraph &&
-            !page.units.sentences()[m->sentence].table_row)
-          in_paragraph.insert(m->system);
-      }
-      if (in_paragraph.size() == 1) return *in_paragraph.begin();
+      if (auto in_paragraph = by_paragraph_.find({&page, here.paragraph});
+          in_paragraph != by_paragraph_.end() && in_paragraph->second.size() == 1)
+        return *in_paragraph->second.begin();
     }
-    std::set<int> named;
-    for (const Mention& m : mentions_) {
-      if (!m.negated && !m.hypothetical) named.insert(m.system);
-    }
-    if (named.size() == 1) {
+    if (named_.size() == 1) {
       *inferred = true;
-      return *named.begin();
+      return *named_.begin();
     }
     return -1;
   }
@@ -443,10 +476,19 @@ class Builder {
           bool inferred = false;
           const int system = SystemForFigure(page, figure, &inferred);
           if (system < 0) {
-            out->unattributed.push_back(std::move(usage));
+            if (out->unattributed.size() < kMaxUsage) out->unattributed.push_back(std::move(usage));
+            else out->unattributed_limit_reached = true;
             continue;
           }
           CodedSystem& s = out->systems[system];
+          if (s.usage.size() >= kMaxUsage) {
+            if (!std::exchange(usage_capped_[system], true)) {
+              s.flags.push_back({std::string(flag_codes::kLimitReached),
+                                 "More than " + std::to_string(kMaxUsage) + " figures were found for " +
+                                     Describe(s) + "; only the first are kept."});
+            }
+            continue;
+          }
           if (inferred) {
             s.flags.push_back({std::string(flag_codes::kUsageInferred), "The figure '" + usage.evidence.quote +
                                                      "' is not next to the name " + Describe(s) +
@@ -478,20 +520,19 @@ class Builder {
       // A table with a Total row: the other rows are its breakdown.
       if (has_total && rows[i].first && !StartsWithIgnoreCase(rows[i].second, "total")) keep[i] = false;
     }
+    // Repeats of one figure (a table and the prose that restates it): the most detailed stays.
+    std::map<std::tuple<long long, long long, std::optional<RatePer>>, std::size_t> first_of;
     for (std::size_t i = 0; i < system->usage.size(); ++i) {
       if (!keep[i]) continue;
-      for (std::size_t j = i + 1; j < system->usage.size(); ++j) {
-        if (!keep[j]) continue;
-        const CodedUsage& a = system->usage[i];
-        const CodedUsage& b = system->usage[j];
-        if (a.low != b.low || a.high != b.high || a.per != b.per) continue;
-        const bool a_table = rows[i].first;
-        const bool b_table = rows[j].first;
-        if (Detail(b, b_table) > Detail(a, a_table)) {
-          keep[i] = false;
-          break;
-        }
-        keep[j] = false;
+      const CodedUsage& u = system->usage[i];
+      auto [it, added] = first_of.try_emplace({u.low, u.high, u.per}, i);
+      if (added) continue;
+      const std::size_t earlier = it->second;
+      if (Detail(u, rows[i].first) > Detail(system->usage[earlier], rows[earlier].first)) {
+        keep[earlier] = false;
+        it->second = i;
+      } else {
+        keep[i] = false;
       }
     }
     std::vector<CodedUsage> kept;
@@ -540,6 +581,12 @@ class Builder {
   std::vector<Mention> mentions_;
   std::vector<NameGroup> groups_;
   std::map<std::string, int> group_index_;
+  std::vector<std::vector<const Mention*>> by_system_;
+  std::map<std::pair<const AnalysedPage*, int>, std::vector<const Mention*>> by_sentence_;
+  std::map<std::pair<const AnalysedPage*, int>, std::set<int>> by_paragraph_;  // prose only
+  std::map<std::pair<const AnalysedPage*, int>, std::set<int>> table_systems_;
+  std::set<int> named_;  // systems named outside a negation or hypothesis
+  std::map<int, bool> usage_capped_;
   // Per system, for each usage entry: whether it is a table cell, and its row's label.
   std::map<const CodedSystem*, std::vector<std::pair<bool, std::string>>> figure_rows_;
 };

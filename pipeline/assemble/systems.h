@@ -15,6 +15,7 @@ struct SystemsFound {
   std::vector<CodedSystem> systems;        // sorted by vendor, then product
   std::vector<CodedOtherTool> other_tools;  // sorted by vendor, then product
   std::vector<CodedUsage> unattributed;     // figures tied to no system, in text order
+  bool unattributed_limit_reached = false;  // more than fit were found: the rest are dropped
 };
 
 // Builds the systems from the vendor, product and unknown-name mentions in the answer text of

@@ -1,5 +1,7 @@
 #include "batch/dataset_writer.h"
 
+#include <algorithm>
+#include <string_view>
 #include <system_error>
 
 #include "batch/atomic_file.h"
@@ -7,7 +9,11 @@
 namespace foicode::batch {
 namespace {
 
-std::string CsvField(const std::string& value) {
+std::string CsvField(std::string value) {
+  // A cell that starts like a formula would run in a spreadsheet: replies are untrusted, so
+  // it is shown as text (the OWASP advice for CSV injection).
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos)
+    value.insert(0, 1, '\'');
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string quoted = "\"";
   for (char c : value) {
@@ -41,6 +47,37 @@ std::string JoinField(const nlohmann::json& array, const char* key) {
   return out;
 }
 
+// The distinct vendors of a record's systems, in order.
+std::string Vendors(const nlohmann::json& systems) {
+  std::vector<std::string> seen;
+  for (const auto& s : systems) {
+    const std::string vendor = StringOrEmpty(s.value("vendor", nlohmann::json()));
+    if (!vendor.empty() && std::find(seen.begin(), seen.end(), vendor) == seen.end()) seen.push_back(vendor);
+  }
+  std::string out;
+  for (const std::string& v : seen) out += (out.empty() ? "" : "; ") + v;
+  return out;
+}
+
+// "~2777-3000 lung checks per month (2023-10..2024-09)": one usage entry for a spreadsheet.
+std::string UsageText(const nlohmann::json& u) {
+  std::string text = u.value("approximate", false) ? "~" : "";
+  text += std::to_string(u.value("low", 0LL));
+  if (u.value("high", 0LL) != u.value("low", 0LL)) text += "-" + std::to_string(u.value("high", 0LL));
+  if (const std::string unit = StringOrEmpty(u.value("unit", nlohmann::json())); !unit.empty())
+    text += " " + unit;
+  if (const std::string per = StringOrEmpty(u.value("per", nlohmann::json())); !per.empty())
+    text += " per " + per;
+  const nlohmann::json period = u.value("period", nlohmann::json());
+  if (period.is_object()) {
+    const std::string start = StringOrEmpty(period.value("start", nlohmann::json()));
+    const std::string end = StringOrEmpty(period.value("end", nlohmann::json()));
+    text += (start.empty() && end.empty()) ? " (" + StringOrEmpty(period.value("text", nlohmann::json())) + ")"
+                                           : " (" + start + ".." + end + ")";
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string ResponsesJsonl(const std::vector<nlohmann::json>& records) {
@@ -55,7 +92,7 @@ std::string ResponsesJsonl(const std::vector<nlohmann::json>& records) {
 
 std::string ResponsesCsv(const std::vector<nlohmann::json>& records) {
   std::string out = CsvRow({"respondent", "known", "status", "exemptions", "response_date",
-                            "systems", "sources", "errors", "flags"});
+                            "systems", "vendors", "sources", "errors", "flags"});
   for (const auto& r : records) {
     const auto& respondent = r["respondent"];
     out += CsvRow({StringOrEmpty(respondent["name"]),
@@ -64,6 +101,7 @@ std::string ResponsesCsv(const std::vector<nlohmann::json>& records) {
                    JoinField(r["exemptions"], ""),
                    StringOrEmpty(r["response_date"]),
                    std::to_string(r["systems"].size()),
+                   Vendors(r["systems"]),
                    JoinField(r["sources"], "path"),
                    JoinField(r["sources"], "error"),
                    JoinField(r["flags"], "code")});
@@ -73,17 +111,18 @@ std::string ResponsesCsv(const std::vector<nlohmann::json>& records) {
 
 std::string SystemsCsv(const std::vector<nlohmann::json>& records) {
   std::string out = CsvRow({"respondent", "vendor", "product", "subspecialty", "deployment",
-                            "usage", "flags"});
+                            "usage", "evidence", "flags"});
   for (const auto& r : records) {
     for (const auto& s : r["systems"]) {
       std::string usage;
       for (const auto& u : s.value("usage", nlohmann::json::array())) {
         if (!usage.empty()) usage += "; ";
-        usage += StringOrEmpty(u["evidence"]["quote"]);
+        usage += UsageText(u);
       }
       out += CsvRow({StringOrEmpty(r["respondent"]["name"]), StringOrEmpty(s["vendor"]),
                      StringOrEmpty(s["product"]), StringOrEmpty(s["subspecialty"]),
-                     StringOrEmpty(s["deployment"]), usage, JoinField(s["flags"], "code")});
+                     StringOrEmpty(s["deployment"]), usage, JoinField(s["evidence"], "quote"),
+                     JoinField(s["flags"], "code")});
     }
   }
   return out;
