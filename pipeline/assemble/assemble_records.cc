@@ -37,6 +37,28 @@ std::string DescribeFigure(const CodedUsage& u) {
   return "'" + u.evidence.quote + "' (" + where + ")";
 }
 
+// A thread page heads each message with its author and date ("<trust> 10 October 2024"):
+// with no letter or e-mail date, the respondent's own such line dates the reply.
+std::optional<std::string> DatedByLine(const std::vector<const AnalysedSource*>& sources,
+                                       const std::string& respondent) {
+  for (const AnalysedSource* source : sources) {
+    for (const AnalysedPage& page : source->pages) {
+      std::map<int, int> name_end_by_line;  // line -> end of the respondent's first name on it
+      for (const NameMention& m : page.names) {
+        if (m.canonical == respondent) name_end_by_line.try_emplace(page.units.LineOf(m.start), m.end);
+      }
+      for (const DateMention& date : page.facts.dates) {
+        if (date.role != DateRole::kOther || !page.InAnswer(date.start, date.end)) continue;
+        const int line = page.units.LineOf(date.start);
+        if (page.units.LineEnd(line) - page.units.LineStart(line) > 120) continue;
+        const auto name = name_end_by_line.find(line);
+        if (name != name_end_by_line.end() && name->second <= date.start) return date.iso;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 CodedRecord CodeRecord(const std::vector<const AnalysedSource*>& sources, const Respondent& respondent,
                        const normalise::Dictionary& dictionary) {
   CodedRecord record;
@@ -47,6 +69,7 @@ CodedRecord CodeRecord(const std::vector<const AnalysedSource*>& sources, const 
     if (s->reply_date && (!record.response_date || *s->reply_date > *record.response_date))
       record.response_date = s->reply_date;
   }
+  if (!record.response_date && respondent.known) record.response_date = DatedByLine(sources, *respondent.name);
   SystemsFound found = FindSystems(sources, dictionary);
   StatusFound status = DecideStatus(sources, found);
   record.status = status.status;

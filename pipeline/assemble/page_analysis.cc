@@ -45,10 +45,12 @@ void AddRestatedRequest(const TextUnits& units, std::vector<Span>* spans) {
   for (int line = 0; line < units.line_count(); ++line) {
     const std::string text = units.LineText(line);
     if (open < 0 && LineIs(text, {"request", "your request", "the request", "original request",
-                                  "information requested", "request details", "details of request"})) {
+                                  "information requested", "request details", "details of request",
+                                  "you asked", "what you asked", "you asked for"})) {
       open = units.LineStart(line);
     } else if (open >= 0 && LineIs(text, {"response", "our response", "the trust's response",
-                                          "trust response", "answer", "reply", "responses"})) {
+                                          "trust response", "answer", "reply", "responses",
+                                          "we said", "what we said", "our answer", "our reply"})) {
       spans->push_back({open, units.LineStart(line)});
       open = -1;
     }

@@ -1,6 +1,7 @@
 #include "assemble/systems.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <numeric>
@@ -209,6 +210,14 @@ class Builder {
 
   // Lookups that keep every later step linear in the number of mentions and facts.
   void IndexMentions(std::size_t systems) {
+    for (const AnalysedSource* source : sources_) {
+      for (const AnalysedPage& page : source->pages) {
+        for (const NameMention& n : page.names) {
+          if (n.kind == NameKind::kOtherTool || n.kind == NameKind::kOrganisation)
+            names_other_things_.insert({&page, page.units.SentenceAt(n.start)});
+        }
+      }
+    }
     by_system_.assign(systems, {});
     for (const Mention& m : mentions_) {
       by_system_[m.system].push_back(&m);
@@ -217,7 +226,6 @@ class Builder {
         const Sentence& sentence = m.page->units.sentences()[m.sentence];
         if (!sentence.table_row) by_paragraph_[{m.page, sentence.paragraph}].insert(m.system);
       }
-      if (!m.negated && !m.hypothetical) named_.insert(m.system);
     }
   }
 
@@ -255,7 +263,9 @@ class Builder {
         for (const Cue& cue : page.facts.cues) {
           const std::optional<Deployment> d = DeploymentOf(cue.type);
           if (!d) continue;
-          const auto in_sentence = by_sentence_.find({&page, page.units.SentenceAt(cue.start)});
+          const int sentence = page.units.SentenceAt(cue.start);
+          SentenceMentions::const_iterator in_sentence = by_sentence_.find({&page, sentence});
+          if (in_sentence == by_sentence_.end()) in_sentence = EarlierInParagraph(page, sentence);
           if (in_sentence == by_sentence_.end()) continue;
           const Mention* nearest = nullptr;
           int best = 0;
@@ -273,6 +283,25 @@ class Builder {
       }
     }
     return out;
+  }
+
+  // "Annalise is being set up. We expect to go live in 2025.": a cue in a sentence that names
+  // nothing speaks of the sentence just before it in its paragraph, when that names exactly
+  // one system and nothing else.
+  using SentenceMentions = std::map<std::pair<const AnalysedPage*, int>, std::vector<const Mention*>>;
+  SentenceMentions::const_iterator EarlierInParagraph(const AnalysedPage& page, int sentence) const {
+    const int back = sentence - 1;
+    if (sentence < 0 || back < 0) return by_sentence_.end();
+    const std::vector<Sentence>& sentences = page.units.sentences();
+    if (sentences[back].paragraph != sentences[sentence].paragraph || sentences[back].table_row)
+      return by_sentence_.end();
+    if (names_other_things_.count({&page, sentence}) || names_other_things_.count({&page, back}))
+      return by_sentence_.end();
+    const auto found = by_sentence_.find({&page, back});
+    if (found == by_sentence_.end()) return found;
+    std::set<int> systems;
+    for (const Mention* m : found->second) systems.insert(m->system);
+    return systems.size() == 1 ? found : by_sentence_.end();
   }
 
   bool ReplyConfirmsUse() const {
@@ -405,6 +434,24 @@ class Builder {
     system->evidence.push_back(std::move(e));
   }
 
+  // Labels that head an answer rather than name something: "Response:", "Q3 -", "Yes –".
+  static bool GenericLabel(std::u32string_view label) {
+    std::string words;
+    for (char32_t c : label) {
+      if (c < 0x80 && std::isalpha(static_cast<unsigned char>(c))) words += static_cast<char>(std::tolower(static_cast<int>(c)));
+      else if (!words.empty() && words.back() != ' ') words += ' ';
+    }
+    static constexpr std::string_view kGeneric[] = {
+        "response", "answer", "reply", "q", "question", "note", "notes", "comment", "comments", "yes",
+        "no", "usage", "total", "figures", "data", "information", "update", "trust response",
+        "our response", "item", "part", "date", "period", "activity"};
+    for (std::string_view g : kGeneric) {
+      if (words == g || (words.starts_with(g) && words.size() > g.size() && words[g.size()] == ' '))
+        return true;
+    }
+    return false;
+  }
+
   // Where the table cell holding code point `offset` of row `row` begins (after " | ").
   static int CellStart(const AnalysedPage& page, const Sentence& row, int offset) {
     const std::u32string& cps = page.units.code_points();
@@ -419,6 +466,24 @@ class Builder {
   int SystemForFigure(const AnalysedPage& page, const UsageFigure& figure, bool* inferred) {
     *inferred = false;
     const int sentence = page.units.SentenceAt(figure.start);
+    // "RAPID – approximately 35 a month": a figure on a labelled line belongs to its label,
+    // a system only when the label names one.
+    const TextUnits& units = page.units;
+    const int line = units.LineOf(figure.start);
+    const int line_start = units.LineStart(line);
+    const std::u32string_view line_text =
+        std::u32string_view(units.code_points()).substr(line_start, units.LineEnd(line) - line_start);
+    if (const int label_end = LabelEnd(line_text);
+        label_end > 0 && line_start + label_end <= figure.start &&
+        line_text.find(U" | ") == std::u32string_view::npos && !GenericLabel(line_text.substr(0, label_end))) {
+      bool named_before = false;  // "Heart Flow:  97 cases", or "Mia: used by Kheiron on 40"
+      if (auto found = by_sentence_.find({&page, sentence}); found != by_sentence_.end()) {
+        for (const Mention* m : found->second) {
+          named_before |= m->name->start >= line_start && m->name->end <= figure.start;
+        }
+      }
+      if (!named_before) return -1;
+    }
     if (sentence >= 0) {
       const Sentence& here = page.units.sentences()[sentence];
       static const std::vector<const Mention*> kNone;
@@ -453,14 +518,22 @@ class Builder {
           in_paragraph != by_paragraph_.end() && in_paragraph->second.size() == 1)
         return *in_paragraph->second.begin();
     }
-    if (named_.size() == 1) {
+    if (in_use_.size() == 1) {
       *inferred = true;
-      return *named_.begin();
+      return *in_use_.begin();
     }
     return -1;
   }
 
   void AttachUsage(SystemsFound* out) {
+    // With no system named near a figure, it may go to the reply's only system in use.
+    for (int s = 0; s < static_cast<int>(out->systems.size()); ++s) {
+      const CodedSystem& system = out->systems[s];
+      const bool hypothetical = std::any_of(system.flags.begin(), system.flags.end(), [](const Flag& f) {
+        return f.code == flag_codes::kHypotheticalMention;
+      });
+      if (system.deployment != Deployment::kNotInUse && !hypothetical) in_use_.insert(s);
+    }
     for (const AnalysedSource* source : sources_) {
       for (const AnalysedPage& page : source->pages) {
         for (const UsageFigure& figure : page.facts.usage) {
@@ -582,10 +655,11 @@ class Builder {
   std::vector<NameGroup> groups_;
   std::map<std::string, int> group_index_;
   std::vector<std::vector<const Mention*>> by_system_;
-  std::map<std::pair<const AnalysedPage*, int>, std::vector<const Mention*>> by_sentence_;
+  SentenceMentions by_sentence_;
   std::map<std::pair<const AnalysedPage*, int>, std::set<int>> by_paragraph_;  // prose only
   std::map<std::pair<const AnalysedPage*, int>, std::set<int>> table_systems_;
-  std::set<int> named_;  // systems named outside a negation or hypothesis
+  std::set<std::pair<const AnalysedPage*, int>> names_other_things_;  // tools, organisations
+  std::set<int> in_use_;  // systems not denied, not only hypothetical
   std::map<int, bool> usage_capped_;
   // Per system, for each usage entry: whether it is a table cell, and its row's label.
   std::map<const CodedSystem*, std::vector<std::pair<bool, std::string>>> figure_rows_;

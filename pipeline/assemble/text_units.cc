@@ -23,6 +23,29 @@ bool IsAbbreviation(std::u32string_view word) {
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 
+}  // namespace
+
+int LabelEnd(std::u32string_view line) {
+  // "Heart Flow:   97 cases", "RAPID – approximately 35": a capitalised label of up to four
+  // words, then ":" or a spaced dash. Returns the offset just past the separator, or 0.
+  std::size_t i = 0;
+  while (i < line.size() && IsSpace(line[i])) ++i;
+  if (i == line.size() || !u_isupper(static_cast<UChar32>(line[i]))) return 0;
+  int words = 1;
+  for (std::size_t j = i; j < line.size() && j - i <= 40; ++j) {
+    const char32_t c = line[j];
+    if (c == ':' && (j + 1 == line.size() || IsSpace(line[j + 1]))) return static_cast<int>(j + 1);
+    if ((c == 0x2013 || c == 0x2014 || c == '-') && j > i && IsSpace(line[j - 1]) &&
+        j + 1 < line.size() && IsSpace(line[j + 1]))
+      return static_cast<int>(j + 1);
+    if (IsSpace(c) && j > i && !IsSpace(line[j - 1]) && ++words > 4) return 0;
+    if (c == '.' || c == '?' || c == '!') return 0;
+  }
+  return 0;
+}
+
+namespace {
+
 // A line that starts a new item: a bullet, "1." / "1)" / "(a)", "Q1", "Question 2", "Response:".
 bool StartsItem(std::u32string_view line) {
   std::size_t i = 0;
@@ -46,7 +69,8 @@ bool StartsItem(std::u32string_view line) {
     }
     return true;
   };
-  return starts(U"question") || starts(U"response") || starts(U"answer");
+  if (starts(U"question") || starts(U"response") || starts(U"answer")) return true;
+  return LabelEnd(line) > 0;
 }
 
 }  // namespace

@@ -17,6 +17,11 @@ struct Sentence {
   bool table_row = false;  // a whole line with " | " between cells
 };
 
+// For a line that starts with a short capitalised label and a separator ("Heart Flow:   97
+// cases", "RAPID – approximately 35 a month"), the offset in `line` just past the separator;
+// else 0. Such a line starts an item of its own, and its figures belong to its label.
+int LabelEnd(std::u32string_view line);
+
 class TextUnits {
  public:
   // Splits `text` (valid UTF-8) into sentences: a table row is one sentence; elsewhere a

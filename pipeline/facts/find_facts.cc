@@ -237,7 +237,8 @@ class Scanner {
     if (StartsWith(before, "date:") || Contains(before, "date of response") ||
         Contains(before, "response date") || Contains(before, "date responded") ||
         Contains(before, "date of reply") || Contains(before, "date sent") ||
-        Contains(before, "date completed") || Contains(before, "date issued")) {
+        Contains(before, "date completed") || Contains(before, "date issued") ||
+        Contains(before, "response sent")) {
       return DateRole::kLetterDate;
     }
     // A date alone on its line near the top of a page is a letter's date.
@@ -332,7 +333,15 @@ class Scanner {
     } else if (m.Group("months") != nullptr) {
       p.months = MonthsCount(GroupText(m, "months"));
       if (!p.months) return std::nullopt;
-      range = PreviousMonths(reply_month_, *p.months);
+      if (m.Group("m2") != nullptr) {  // "the 12 months to 30 September 2024"
+        const std::optional<int> m2 = MonthNumber(GroupText(m, "m2"));
+        const std::optional<int> y2 = ParseYear(GroupText(m, "y2"));
+        if (!m2 || !y2) return std::nullopt;
+        const Month end{*y2, *m2};
+        range = {AddMonths(end, 1 - *p.months), end};
+      } else {
+        range = PreviousMonths(reply_month_, *p.months);
+      }
     } else if (m.Group("ryear") != nullptr) {
       if (m.Group("fin") != nullptr) {
         p.months = 12;
@@ -364,7 +373,13 @@ class Scanner {
 
   void FindPeriods(PageFacts* facts) {
     for (const RuleMatch& m : Accepted(RuleKind::kPeriod, true)) {
-      if (Claimed({m.begin, m.end})) continue;
+      // A period may hold whole dates ("between 1 October 2023 and 30 September 2024"), but
+      // not part of a date, a sum of money or a reference.
+      bool clash = false;
+      for (const ByteRange& c : claimed_) {
+        clash = clash || (Overlaps({m.begin, m.end}, c) && (c.begin < m.begin || c.end > m.end));
+      }
+      if (clash) continue;
       std::optional<Period> p = MakePeriod(m);
       if (!p) continue;
       period_ranges_.push_back({m.begin, m.end});
@@ -372,9 +387,10 @@ class Scanner {
     }
   }
 
-  // The period that the text ties to a figure ending at `end`: one starting inside the figure
-  // or right after it in the same sentence, with only a few non-digit characters between.
-  std::optional<Period> PeriodAfter(const PageFacts& facts, ByteRange figure) const {
+  // The period that the text ties to `figure`: one starting inside the figure or right after
+  // it in the same sentence, with only a few non-digit characters between. An index into
+  // period_ranges_.
+  std::optional<std::size_t> PeriodAfter(ByteRange figure) const {
     const ByteRange sentence = layout_.SentenceAround(figure.begin);
     for (std::size_t i = 0; i < period_ranges_.size(); ++i) {
       const ByteRange r = period_ranges_[i];
@@ -385,9 +401,33 @@ class Scanner {
         if (gap.size() > 40) continue;
         if (std::any_of(gap.begin(), gap.end(), IsDigit) || Contains(gap, "|")) continue;
       }
-      return facts.periods[i];
+      return i;
     }
     return std::nullopt;
+  }
+
+  // A period written before `figure` ("In 23/24, 887 scans were analysed"): the nearest one
+  // that ends before it in the same sentence, with no clause break and no other figure (of
+  // `figures`) between, and not already taken as the period after an earlier figure ("887
+  // scans in 23/24 and 57 reports": the 57 has no period). An index into period_ranges_.
+  std::optional<std::size_t> PeriodBefore(ByteRange figure, const std::vector<ByteRange>& figures,
+                                          const std::vector<bool>& taken_after) const {
+    const ByteRange sentence = layout_.SentenceAround(figure.begin);
+    std::optional<std::size_t> nearest;
+    for (std::size_t i = 0; i < period_ranges_.size(); ++i) {
+      const ByteRange r = period_ranges_[i];
+      if (r.begin < sentence.begin || r.end > figure.begin) continue;
+      if (!nearest || r.begin > period_ranges_[*nearest].begin) nearest = i;
+    }
+    if (!nearest || taken_after[*nearest]) return std::nullopt;
+    const ByteRange gap{period_ranges_[*nearest].end, figure.begin};
+    if (layout_.ClauseBreakBetween(gap.begin, gap.end) || Contains(Slice(gap.begin, gap.end), "|")) {
+      return std::nullopt;
+    }
+    for (const ByteRange& other : figures) {
+      if (Overlaps(other, gap)) return std::nullopt;
+    }
+    return nearest;
   }
 
   std::optional<Period> PeriodWithin(const PageFacts& facts, ByteRange where) const {
@@ -424,6 +464,11 @@ class Scanner {
       return a.match.rule < b.match.rule;
     });
     std::vector<ByteRange> taken;
+    // The figures kept here, parallel to facts->usage from `first` on, and which periods they
+    // took as written after them.
+    const std::size_t first = facts->usage.size();
+    std::vector<ByteRange> figures;
+    std::vector<bool> taken_after(period_ranges_.size(), false);
     for (const Candidate& c : candidates) {
       const ByteRange r{c.match.begin, c.match.end};
       bool clash = false;
@@ -433,13 +478,16 @@ class Scanner {
       UsageFigure f;
       f.low = std::llround(c.quantity.low);
       f.high = std::llround(c.quantity.high);
-      f.approximate = c.match.Group("approx") != nullptr;
+      f.approximate = c.match.Group("approx") != nullptr || c.quantity.approximate;
       if (c.match.Group("per") != nullptr) {
         f.per = ReadPer(GroupText(c.match, "per"));
         if (f.per == RatePer::kHour) continue;  // "£25 per hour" territory: not usage
       }
       f.unit = PluralUnit(GroupText(c.match, "unit"));
-      f.period = PeriodAfter(*facts, r);
+      if (const std::optional<std::size_t> after = PeriodAfter(r)) {
+        f.period = facts->periods[*after];
+        taken_after[*after] = true;
+      }
       const Original o = Map(r);
       f.start = o.start;
       f.end = o.end;
@@ -449,6 +497,16 @@ class Scanner {
       const Line& line = layout_.lines()[static_cast<std::size_t>(f.line)];
       if (!line.cells.empty()) f.cell = layout_.CellOf(f.line, r.begin);
       facts->usage.push_back(f);
+      figures.push_back(r);
+    }
+    // Only once every figure and its period after are known: a period before a figure must
+    // not reach past another figure or be one that an earlier figure already took.
+    for (std::size_t i = 0; i < figures.size(); ++i) {
+      UsageFigure& f = facts->usage[first + i];
+      if (f.period) continue;
+      if (const std::optional<std::size_t> before = PeriodBefore(figures[i], figures, taken_after)) {
+        f.period = facts->periods[*before];
+      }
     }
     FindTableUsage(facts, blocked, taken);
     std::sort(facts->usage.begin(), facts->usage.end(), [](const UsageFigure& a, const UsageFigure& b) {
@@ -482,7 +540,7 @@ class Scanner {
           UsageFigure f;
           f.low = std::llround(q->low);
           f.high = std::llround(q->high);
-          f.approximate = m->Group("approx") != nullptr;
+          f.approximate = m->Group("approx") != nullptr || q->approximate;
           const std::string_view head_text = Slice(head.begin, head.end);
           if (const GroupSpan* unit = h->Group("unit")) {
             const std::string_view written = head_text.substr(unit->begin, unit->end - unit->begin);

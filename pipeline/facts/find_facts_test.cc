@@ -78,6 +78,58 @@ TEST(FindUsageFiguresTest, StudyPhrasings) {
   for (const auto& [text, want] : cases) EXPECT_EQ(DumpUsage(Find(text)), want) << text;
 }
 
+TEST(FindUsageFiguresTest, PeriodWrittenBeforeTheFigure) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"In 23/24, 887 scans were analysed", "887 scans [2023-04..2024-03]"},
+      {"Between March and August 2024 the system was used 1177 times",
+       "1177 times [2024-03..2024-08]"},
+      {"Over the past 12 months, RapidAI processed 1025 studies", "1025 studies [2023-10..2024-09]"},
+      {"Since March 2024, Brainomix has been used\nfor 500 patients.", "500 patients [2024-03..2024-10]"},
+      {"Usage in 23/24: 887 scans", "887 scans [2023-04..2024-03]"},
+      {"Brainomix | In 23/24, 887 scans", "887 scans [2023-04..2024-03]"},
+      // Not across a sentence end, a clause break or a table cell.
+      {"In 23/24 the trust went live. RapidAI has processed 887 scans.", "887 scans"},
+      {"In 23/24 we used Brainomix, but RapidAI has since processed 887 scans.", "887 scans"},
+      {"In 23/24 we used Brainomix; RapidAI processed 887 scans.", "887 scans"},
+      {"23/24 | Brainomix processed 887 scans", "887 scans"},
+      {"In 23/24\n\nRapidAI processed 887 scans", "887 scans"},
+      // Only the nearest figure: not past another figure.
+      {"In 23/24, 887 scans and 57 reports were analysed",
+       "887 scans [2023-04..2024-03]; 57 reports"},
+      // A period after the figure wins over one before it.
+      {"In 2023, RapidAI processed 500 scans (Apr – Sep 2024)", "500 scans [2024-04..2024-09]"},
+      // A period that an earlier figure took as its own is not reused.
+      {"887 patients in 23/24 and 57 patients since then", "887 patients [2023-04..2024-03]; 57 patients"},
+      {"In 23/24, 887 patients in 24/25 and 57 patients",
+       "887 patients [2024-04..2025-03]; 57 patients"},
+  };
+  for (const auto& [text, want] : cases) EXPECT_EQ(DumpUsage(Find(text)), want) << text;
+}
+
+TEST(FindUsageFiguresTest, VagueNumberWordsBeforeARate) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"Brainomix is used once a month.", "1/month"},
+      {"about once a week", "1~/week"},
+      {"used once daily", "1/day"},
+      {"a couple of times a week", "2~/week times"},
+      {"a couple times a week", "2~/week times"},
+      {"several times a day", "3-7~/day times"},
+      {"a few times a month", "2-5~/month times"},
+      {"a handful of times per year", "3-5~/year times"},
+      {"a handful of scans each week", "3-5~/week scans"},
+      {"used twice a week", "2/week"},
+      // Without a rate a vague word is no count, whatever follows it.
+      {"We received a couple of reports from the supplier.", ""},
+      {"several trusts in the region", ""},
+      {"a few scans were reviewed", ""},
+      {"we have raised this several times", ""},
+      {"Once the system is live, patients will be scanned daily.", ""},
+      {"Once a decision is made we will tell you.", ""},
+      {"once again", ""},
+  };
+  for (const auto& [text, want] : cases) EXPECT_EQ(DumpUsage(Find(text)), want) << text;
+}
+
 TEST(FindUsageFiguresTest, NumbersThatAreNotUsage) {
   const std::string cases[] = {
       "The cost is £101k per annum.",

@@ -119,6 +119,30 @@ std::optional<double> ParseWords(std::string_view text) {
   return total + current;
 }
 
+// Vague number words: what a reply most likely means by them. The ranges are documented in
+// rules/usage.rules, whose rules alone decide where these words may be read as a count.
+struct VagueWord {
+  std::string_view words;
+  double low;
+  double high;
+};
+
+constexpr std::array<VagueWord, 6> kVague = {{
+    {"a couple of", 2, 2},  {"a couple", 2, 2}, {"a few", 2, 5},
+    {"a handful of", 3, 5}, {"a handful", 3, 5}, {"several", 3, 7},
+}};
+
+// `text` with line breaks as spaces and runs of spaces collapsed ("a\ncouple  of").
+std::string OneSpaced(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') c = ' ';
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<double> ParseAmount(std::string_view text) {
@@ -137,6 +161,10 @@ std::optional<double> ParseAmount(std::string_view text) {
 
 std::optional<Quantity> ParseQuantity(std::string_view text) {
   text = Trim(text);
+  const std::string words = OneSpaced(text);
+  for (const VagueWord& v : kVague) {
+    if (words == v.words) return Quantity{v.low, v.high, true};
+  }
   if (text.substr(0, 8) == "between ") text = Trim(text.substr(8));
   // Split at the range separator: " to ", " and ", or a dash between two amounts.
   std::size_t split = std::string_view::npos;

@@ -12,6 +12,7 @@ namespace foicode::facts {
 struct Quantity {
   double low = 0;
   double high = 0;
+  bool approximate = false;  // a vague word ("several", "a few", "a couple of")
   bool operator==(const Quantity&) const = default;
 };
 
@@ -23,7 +24,9 @@ std::optional<double> ParseAmount(std::string_view text);
 
 // Parses an amount or a range of two ("10-15", "10 - 15", "10 to 15", "between 10 and 15",
 // "3,000 - 3,600", "25-30k": a multiplier on the second bound alone applies to both, so that
-// is 25000-30000). A range whose low exceeds its high is rejected. nullopt when unreadable.
+// is 25000-30000). A range whose low exceeds its high is rejected. Vague number words are
+// approximate ranges, as rules/usage.rules documents: "a couple (of)" 2, "a few" 2-5,
+// "several" 3-7, "a handful (of)" 3-5. nullopt when unreadable.
 std::optional<Quantity> ParseQuantity(std::string_view text);
 
 // 1-12 for a month name or its abbreviation in folded text ("jan", "sept", "september");

@@ -10,6 +10,11 @@ namespace {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsLetter(char c) { return c >= 'a' && c <= 'z'; }
 
+// Where a clause stops: ";", ":" or a contrast word.
+constexpr std::array<std::string_view, 10> kClauseStops = {
+    ";", ":", " but ", ", however", " however,", " although ", " except ", " whereas ",
+    " apart from ", " other than "};
+
 ByteRange TrimRange(std::string_view text, ByteRange r) {
   while (r.begin < r.end && text[r.begin] == ' ') ++r.begin;
   while (r.end > r.begin && text[r.end - 1] == ' ') --r.end;
@@ -170,12 +175,21 @@ std::size_t PageLayout::ClauseEnd(std::size_t pos) const {
   const ByteRange sentence = SentenceAround(pos);
   std::size_t end = sentence.end;
   const std::string_view rest = text_.substr(pos, sentence.end > pos ? sentence.end - pos : 0);
-  for (std::string_view stop : {";", ":", " but ", ", however", " however,", " although ",
-                                " except ", " whereas ", " apart from ", " other than "}) {
+  for (std::string_view stop : kClauseStops) {
     const std::size_t at = rest.find(stop);
     if (at != std::string_view::npos) end = std::min(end, pos + at);
   }
   return end;
+}
+
+bool PageLayout::ClauseBreakBetween(std::size_t begin, std::size_t end) const {
+  if (end <= begin) return false;
+  const std::string_view gap = text_.substr(begin, end - begin);
+  for (std::string_view stop : kClauseStops) {
+    // A colon introduces what follows ("In 23/24: 887 scans"), so it does not break here.
+    if (stop != ":" && gap.find(stop) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 }  // namespace foicode::facts

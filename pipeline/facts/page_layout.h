@@ -47,6 +47,9 @@ class PageLayout {
   // sentence, or earlier at ";", ":" or a contrast word ("but", "however", "although",
   // "except", "whereas").
   std::size_t ClauseEnd(std::size_t pos) const;
+  // True when [begin, end) holds a clause stop of ClauseEnd other than ":" (";", "but",
+  // "however", ...): a period before it does not reach a figure after it.
+  bool ClauseBreakBetween(std::size_t begin, std::size_t end) const;
 
  private:
   bool IsSentenceEnd(std::size_t pos) const;  // text_[pos] ends a sentence
