@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <map>
 #include <thread>
 
@@ -104,7 +105,13 @@ CodedRecord CodeRecord(const std::vector<const AnalysedSource*>& sources, const 
                             "More figures could not be tied to a system than are kept; only the "
                             "first " + std::to_string(record.unattributed_usage.size()) + " are listed."});
   }
-  for (const AnalysedSource* s : sources) AddSourceFlags(*s->source, &record.flags);
+  for (const AnalysedSource* s : sources) {
+    AddSourceFlags(*s->source, &record.flags);
+    if (s->error) {
+      AddFlag(&record.flags, {std::string(flag_codes::kSourceError),
+                              s->source->path + " could not be coded: " + *s->error});
+    }
+  }
   return record;
 }
 
@@ -118,8 +125,17 @@ std::vector<CodedRecord> AssembleRecords(const std::vector<ExtractedSource>& sou
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < sources.size(); i = next++) {
-      analysed[i] = AnalyseSource(sources[i], static_cast<int>(i), dictionary, rules);
-      respondents[i] = TellRespondent(analysed[i], dictionary);
+      try {
+        analysed[i] = AnalyseSource(sources[i], static_cast<int>(i), dictionary, rules);
+        respondents[i] = TellRespondent(analysed[i], dictionary);
+      } catch (const std::exception& e) {
+        // One reply that trips a library must cost that reply only, never the batch.
+        analysed[i] = AnalysedSource{};
+        analysed[i].source = &sources[i];
+        analysed[i].index = static_cast<int>(i);
+        analysed[i].error = std::string("internal error while coding: ") + e.what();
+        respondents[i] = Respondent{};
+      }
     }
   };
   const int threads = std::max(1, std::min<int>(jobs, static_cast<int>(sources.size())));

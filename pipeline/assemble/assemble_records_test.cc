@@ -245,3 +245,56 @@ TEST(AssembleRecordsTest, APolicyAttachmentNamesNoSystem) {
 
 }  // namespace
 }  // namespace foicode::assemble
+
+namespace foicode::assemble {
+namespace {
+
+TEST(AssembleRecordsTest, ASystemDescribedButNotNamedHasNoVendorAndAFlag) {
+  const auto records = Code({Reply("k.txt",
+                                   "The Christie NHS Foundation Trust\n\n"
+                                   "1. Does the trust currently use any clinical AI systems?\nYes.\n\n"
+                                   "2. We use an AI chest X-ray decision support tool in clinic.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].systems.size(), 1u);
+  const CodedSystem& s = records[0].systems[0];
+  EXPECT_FALSE(s.vendor.has_value());
+  EXPECT_FALSE(s.product.has_value());
+  EXPECT_EQ(s.subspecialty, "Radiology");
+  EXPECT_EQ(s.deployment, Deployment::kLive);
+  EXPECT_TRUE(HasFlag(s.flags, flag_codes::kUnnamedSystem));
+}
+
+TEST(AssembleRecordsTest, ADescriptionBesideANamedProductIsThatProduct) {
+  const auto records = Code({Reply("l.txt",
+                                   "Harrogate and District NHS Foundation Trust\n\n"
+                                   "We currently use Annalise Enterprise CXR, an AI chest X-ray "
+                                   "decision support tool.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(Names(records[0]), "Annalise.ai/Annalise Enterprise CXR/live");
+}
+
+TEST(AssembleRecordsTest, AFigureOnALineLabelledWithAnotherNameIsNotGuessed) {
+  const auto records = Code({Reply("m.txt",
+                                   "Dorset County Hospital NHS Foundation Trust\n\n"
+                                   "We currently use Aidence Veye Lung Nodules.\n\n"
+                                   "Veye Lung Nodules – 4000 chest CT scans in FY23/24.\n"
+                                   "Stroke service – approximately 35 to 40 studies a month.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].systems.size(), 1u);
+  ASSERT_EQ(records[0].systems[0].usage.size(), 1u);
+  EXPECT_EQ(records[0].systems[0].usage[0].low, 4000);
+  ASSERT_EQ(records[0].unattributed_usage.size(), 1u);
+  EXPECT_EQ(records[0].unattributed_usage[0].low, 35);
+}
+
+TEST(AssembleRecordsTest, ACueInTheNextSentenceSpeaksOfTheSystemBefore) {
+  const auto records = Code({Reply("n.txt",
+                                   "Wirral University Teaching Hospital NHS Foundation Trust\n\n"
+                                   "No. The Trust is joining a regional programme for Annalise "
+                                   "Enterprise CXR. We expect to go live in early 2025.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(Names(records[0]), "Annalise.ai/Annalise Enterprise CXR/planned");
+}
+
+}  // namespace
+}  // namespace foicode::assemble

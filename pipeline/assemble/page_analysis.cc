@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <span>
 #include <string_view>
 
 #include "core/ascii.h"
@@ -30,13 +31,22 @@ bool LooksLikeReferenceDocument(const Part& part, const TextUnits& first_page) {
   return false;
 }
 
-bool LineIs(const std::string& line, std::initializer_list<std::string_view> words) {
+// Headings that open the trust's answer after a restated request.
+constexpr std::string_view kAnswerHeadings[] = {
+    "response", "our response", "the trust's response", "trust response", "answer", "reply",
+    "responses", "we said", "what we said", "our answer", "our reply"};
+
+// The line is one of `words`, ignoring case and a trailing ":" or ".".
+bool LineIs(const std::string& line, std::span<const std::string_view> words) {
   std::string_view text = line;
   while (!text.empty() && (text.back() == ':' || text.back() == '.')) text.remove_suffix(1);
   for (std::string_view w : words) {
     if (EqualsIgnoreCase(text, w)) return true;
   }
   return false;
+}
+bool LineIs(const std::string& line, std::initializer_list<std::string_view> words) {
+  return LineIs(line, std::span<const std::string_view>(words.begin(), words.size()));
 }
 
 // A "Request" heading up to the next "Response" heading: the request restated in full.
@@ -48,9 +58,7 @@ void AddRestatedRequest(const TextUnits& units, std::vector<Span>* spans) {
                                   "information requested", "request details", "details of request",
                                   "you asked", "what you asked", "you asked for"})) {
       open = units.LineStart(line);
-    } else if (open >= 0 && LineIs(text, {"response", "our response", "the trust's response",
-                                          "trust response", "answer", "reply", "responses",
-                                          "we said", "what we said", "our answer", "our reply"})) {
+    } else if (open >= 0 && LineIs(text, kAnswerHeadings)) {
       spans->push_back({open, units.LineStart(line)});
       open = -1;
     }
@@ -69,9 +77,10 @@ bool StartsWithAny(const std::string& line, std::initializer_list<std::string_vi
 // "Name date" line above it on a thread page) to the end of its sign-off.
 void AddRequesterLetters(const AnalysedPage& page, std::vector<Span>* spans) {
   const TextUnits& units = page.units;
-  std::set<int> trust_lines;
+  std::set<int> trust_lines;  // lines where a trust's name follows "Dear " at once
   for (const NameMention& m : page.names) {
-    if (m.org_type == OrgType::kTrust) trust_lines.insert(units.LineOf(m.start));
+    const int line = units.LineOf(m.start);
+    if (m.org_type == OrgType::kTrust && m.start - units.LineStart(line) <= 9) trust_lines.insert(line);
   }
   for (int line = 0; line < units.line_count(); ++line) {
     const std::string text = units.LineText(line);
@@ -87,8 +96,14 @@ void AddRequesterLetters(const AnalysedPage& page, std::vector<Span>* spans) {
       if (prev.size() < 70 && prev.find("20") != std::string::npos) first = above;  // "Name 18 September 2024"
       break;
     }
-    int last = line;  // without a sign-off only the greeting is known to be the requester's
+    // To its sign-off, or to the heading of the trust's answer, whichever comes first; with
+    // neither, only the greeting is known to be the requester's.
+    int last = line;
     for (int below = line + 1; below < units.line_count() && below <= line + 80; ++below) {
+      if (LineIs(units.LineText(below), kAnswerHeadings)) {
+        last = below - 1;
+        break;
+      }
       if (StartsWithAny(units.LineText(below), {"yours faithfully", "yours sincerely", "kind regards",
                                                 "many thanks", "best wishes", "regards"})) {
         // The signature: the next non-blank line.

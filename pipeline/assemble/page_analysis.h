@@ -44,6 +44,7 @@ struct AnalysedSource {
   int index = 0;  // into the batch's list of sources
   std::vector<AnalysedPage> pages;
   std::optional<std::string> reply_date;  // "YYYY-MM-DD": e-mail Date header, else letter date
+  std::optional<std::string> error;       // why the input could not be coded (then no pages)
 };
 
 // Runs the normalise and facts stages over every page of `source` and works out what is

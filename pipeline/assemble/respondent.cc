@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
+#include <tuple>
 #include <string_view>
 
 #include "core/ascii.h"
@@ -45,10 +47,16 @@ std::vector<std::string> AddressDomains(std::string_view text) {
   return domains;
 }
 
+// Each kind of signal counts once per part for each trust: a name repeated forty times in
+// one attachment is still one mention, so it cannot outweigh the sender's address.
+enum class Signal { kSenderAddress, kSenderName, kAddressInText, kLetterhead, kSignature, kElsewhere };
+
 struct Scores {
   std::map<std::string, double> by_name;
-  void Add(const normalise::Organisation* org, double points) {
-    if (org != nullptr && org->type == OrgType::kTrust) by_name[org->name] += points;
+  std::set<std::tuple<int, std::string, Signal>> counted;  // (part, trust, signal)
+  void Add(int part, const normalise::Organisation* org, Signal signal, double points) {
+    if (org == nullptr || org->type != OrgType::kTrust || points <= 0) return;
+    if (counted.emplace(part, org->name, signal).second) by_name[org->name] += points;
   }
 };
 
@@ -83,21 +91,22 @@ std::optional<std::string> UnknownTrustLine(const AnalysedSource& source) {
 
 Respondent TellRespondent(const AnalysedSource& source, const normalise::Dictionary& dictionary) {
   Scores scores;
+  const normalise::Organisation* sender = nullptr;  // the trust of the sender's address
   for (const Part& part : source.source->parts) {
     if (part.name.has_value() || !part.headers) continue;
-    scores.Add(dictionary.OrganisationForEmailDomain(part.headers->from_address), kSenderAddress);
+    sender = dictionary.OrganisationForEmailDomain(part.headers->from_address);
+    if (sender != nullptr && sender->type != OrgType::kTrust) sender = nullptr;
+    scores.Add(-1, sender, Signal::kSenderAddress, kSenderAddress);
     for (const NameMention& m : normalise::FindNames(part.headers->from_name, dictionary)) {
-      if (m.kind == NameKind::kOrganisation) scores.Add(dictionary.FindOrganisation(m.canonical), kSenderName);
+      if (m.kind == NameKind::kOrganisation) scores.Add(-1, dictionary.FindOrganisation(m.canonical), Signal::kSenderName, kSenderName);
     }
   }
   for (const AnalysedPage& page : source.pages) {
     if (page.reference) continue;
     const std::string& text = page.page->text;
-    std::map<std::string, bool> seen_domain;
     for (const std::string& domain : AddressDomains(text)) {
-      if (seen_domain[domain]) continue;
-      seen_domain[domain] = true;
-      scores.Add(dictionary.OrganisationForEmailDomain(domain), kAddressInText);
+      scores.Add(page.part_index, dictionary.OrganisationForEmailDomain(domain), Signal::kAddressInText,
+                 kAddressInText);
     }
     const bool first_page = page.page == &page.part->pages.front();
     const bool last_page = page.page == &page.part->pages.back();
@@ -106,11 +115,12 @@ Respondent TellRespondent(const AnalysedSource& source, const normalise::Diction
       if (m.kind != NameKind::kOrganisation || m.org_type != OrgType::kTrust) continue;
       if (!page.InAnswer(m.start, m.end)) continue;
       const int line = page.units.LineOf(m.start);
-      double points = kElsewhere;
-      if ((first_page && line < kEdgeLines) || (last_page && line >= lines - kEdgeLines))
-        points = kLetterheadOrSignature;
-      if (AfterPartnerWords(TextBefore(page, m.start, 40))) points = 0;
-      scores.Add(dictionary.FindOrganisation(m.canonical), points);
+      if (AfterPartnerWords(TextBefore(page, m.start, 40))) continue;
+      Signal signal = Signal::kElsewhere;
+      if (first_page && line < kEdgeLines) signal = Signal::kLetterhead;
+      else if (last_page && line >= lines - kEdgeLines) signal = Signal::kSignature;
+      scores.Add(page.part_index, dictionary.FindOrganisation(m.canonical), signal,
+                 signal == Signal::kElsewhere ? kElsewhere : kLetterheadOrSignature);
     }
   }
 
@@ -133,7 +143,11 @@ Respondent TellRespondent(const AnalysedSource& source, const normalise::Diction
   }
   out.name = ranked[0].second;
   out.known = true;
-  if (ranked.size() > 1 && ranked[1].first >= 0.6 * ranked[0].first) {
+  if (sender != nullptr && sender->name != ranked[0].second) {
+    out.flags.push_back({std::string(flag_codes::kRespondentUncertain),
+                         source.source->path + " was sent from an address of " + sender->name +
+                             " but names " + ranked[0].second + " more; check who sent it."});
+  } else if (ranked.size() > 1 && ranked[1].first >= 0.6 * ranked[0].first) {
     out.flags.push_back({std::string(flag_codes::kRespondentUncertain),
                          "Both " + ranked[0].second + " and " + ranked[1].second +
                              " look like the sender of " + source.source->path +

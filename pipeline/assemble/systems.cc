@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <deque>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -39,6 +40,7 @@ struct NameGroup {
   std::optional<std::string> product;
   std::optional<std::string> subspecialty;
   bool unknown = false;
+  bool described = false;  // described, not named: vendor and product null
   int parent = -1;  // union-find: -1 for a root
   int first_mention = 0;
 };
@@ -75,6 +77,7 @@ class Builder {
 
   SystemsFound Build() {
     CollectMentions();
+    CollectDescribedSystems();
     JoinGroups();
     SystemsFound out;
     std::vector<int> roots;
@@ -86,6 +89,7 @@ class Builder {
       system_of_root[root] = static_cast<int>(out.systems.size());
       out.systems.push_back(MakeSystem(root));
     }
+    for (int root : described_roots_) described_systems_.insert(system_of_root[root]);
     for (Mention& m : mentions_) m.system = system_of_root[Root(m.system)];
     IndexMentions(out.systems.size());
     SetDeployments(&out.systems);
@@ -123,6 +127,67 @@ class Builder {
         }
       }
     }
+  }
+
+  // "An AI chest X-ray decision support tool": a system the answer describes without a name
+  // (a described_system cue) is one system per subspecialty, when its sentence names no
+  // vendor, product or tool, no named system of that subspecialty is in the reply, and it is
+  // neither negated nor hypothetical.
+  void CollectDescribedSystems() {
+    std::set<std::string> named_subspecialties;
+    for (const Mention& m : mentions_) {
+      if (m.name->subspecialty) named_subspecialties.insert(*m.name->subspecialty);
+    }
+    for (const AnalysedSource* source : sources_) {
+      for (const AnalysedPage& page : source->pages) {
+        std::set<int> naming_sentences;
+        for (const NameMention& n : page.names) {
+          if (n.kind != NameKind::kOrganisation) naming_sentences.insert(page.units.SentenceAt(n.start));
+        }
+        for (const Cue& cue : page.facts.cues) {
+          if (cue.type != CueType::kDescribedSystem || !page.InAnswer(cue.start, cue.end)) continue;
+          const int sentence = page.units.SentenceAt(cue.start);
+          const std::optional<std::string> subspecialty = SubspecialtyOfRule(cue.rule);
+          if (!subspecialty || naming_sentences.count(sentence) || named_subspecialties.count(*subspecialty))
+            continue;
+          NameMention& name = described_names_.emplace_back();
+          name.kind = NameKind::kUnknown;
+          name.subspecialty = subspecialty;
+          name.start = cue.start;
+          name.end = cue.end;
+          name.quote = cue.quote;
+          Mention m;
+          m.source = source;
+          m.page = &page;
+          m.name = &name;
+          m.sentence = sentence;
+          MarkScopes(page.facts.cues, &m);
+          if (m.negated || m.hypothetical) continue;
+          auto [it, added] = group_index_.try_emplace("d:" + *subspecialty, static_cast<int>(groups_.size()));
+          if (added) {
+            NameGroup g;
+            g.described = true;
+            g.subspecialty = subspecialty;
+            g.first_mention = static_cast<int>(mentions_.size());
+            groups_.push_back(g);
+          }
+          m.system = it->second;
+          mentions_.push_back(m);
+        }
+      }
+    }
+  }
+
+  // "described_system.radiology.imaging" -> "Radiology".
+  static std::optional<std::string> SubspecialtyOfRule(std::string_view rule) {
+    const std::size_t first = rule.find('.');
+    if (first == std::string_view::npos) return std::nullopt;
+    const std::size_t second = rule.find('.', first + 1);
+    std::string name(rule.substr(first + 1, second == std::string_view::npos ? std::string_view::npos
+                                                                             : second - first - 1));
+    if (name.empty()) return std::nullopt;
+    name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    return name;
   }
 
   // Names are sorted by start, so a product holding names[i] starts a little before it.
@@ -248,6 +313,7 @@ class Builder {
 
   CodedSystem MakeSystem(int root) {
     const NameGroup& g = groups_[root];
+    if (g.described) described_roots_.insert(root);
     CodedSystem s;
     s.vendor = g.vendor;
     s.product = g.product;
@@ -382,6 +448,12 @@ class Builder {
         system.flags.push_back({std::string(flag_codes::kUnknownName),
                                 "'" + *system.product + "' looks like the name of an AI product but is in "
                                 "no dictionary; add it to dictionaries/ or ignore it."});
+      }
+      if (described_systems_.count(s)) {
+        system.flags.push_back({std::string(flag_codes::kUnnamedSystem),
+                                "The reply describes a " + system.subspecialty.value_or("clinical") +
+                                    " AI system without naming it (\"" + system.evidence.front().quote +
+                                    "\"); vendor and product are left empty."});
       }
       if (from_ocr) {
         system.flags.push_back({std::string(flag_codes::kTextFromOcr),
@@ -518,8 +590,10 @@ class Builder {
           in_paragraph != by_paragraph_.end() && in_paragraph->second.size() == 1)
         return *in_paragraph->second.begin();
     }
+    // The reply's only system takes a figure that names none: it cannot belong to another.
+    // When other systems are named but not in use, that is an inference, flagged.
     if (in_use_.size() == 1) {
-      *inferred = true;
+      *inferred = by_system_.size() > 1;
       return *in_use_.begin();
     }
     return -1;
@@ -660,6 +734,9 @@ class Builder {
   std::map<std::pair<const AnalysedPage*, int>, std::set<int>> table_systems_;
   std::set<std::pair<const AnalysedPage*, int>> names_other_things_;  // tools, organisations
   std::set<int> in_use_;  // systems not denied, not only hypothetical
+  std::deque<NameMention> described_names_;  // stable addresses for Mention::name
+  std::set<int> described_roots_;
+  std::set<int> described_systems_;
   std::map<int, bool> usage_capped_;
   // Per system, for each usage entry: whether it is a table cell, and its row's label.
   std::map<const CodedSystem*, std::vector<std::pair<bool, std::string>>> figure_rows_;

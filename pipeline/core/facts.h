@@ -117,14 +117,18 @@ enum class CueType {
   kAutoReply,            // "out of office", "automatic reply"
   kRefusal,              // "refuse", "exempt", "cost limit"
   kRequestEcho,          // a line that repeats the request ("Question 1: ...", "Information Requested")
+  kDescribedSystem,      // a clinical AI system described but not named ("an AI chest X-ray
+                         // decision support tool"); the rule's name gives its subspecialty
 };
 inline constexpr CueType kAllCueTypes[] = {
     CueType::kDeploymentLive, CueType::kDeploymentPilot, CueType::kDeploymentPlanned,
     CueType::kDeploymentNotInUse, CueType::kNegation, CueType::kHypothetical,
     CueType::kStatusUsesAi, CueType::kStatusNoAi, CueType::kNotHeld, CueType::kAcknowledgement,
-    CueType::kAutoReply, CueType::kRefusal, CueType::kRequestEcho};
+    CueType::kAutoReply, CueType::kRefusal, CueType::kRequestEcho, CueType::kDescribedSystem};
 
 // The rules/ spelling: "deployment.live", "negation", "status.uses_ai", "request_echo", ...
+// A described_system rule is named described_system.<subspecialty>.<what>, the subspecialty
+// in lower case ("described_system.radiology.chest_xray").
 inline std::string_view CueTypeName(CueType type) {
   switch (type) {
     case CueType::kDeploymentLive: return "deployment.live";
@@ -140,6 +144,7 @@ inline std::string_view CueTypeName(CueType type) {
     case CueType::kAutoReply: return "auto_reply";
     case CueType::kRefusal: return "refusal";
     case CueType::kRequestEcho: return "request_echo";
+    case CueType::kDescribedSystem: return "described_system";
   }
   return "";
 }

@@ -42,6 +42,7 @@ inline constexpr std::string_view kOtherToolAsAi = "other_tool_as_ai";          
 // Assemble: systems and figures.
 inline constexpr std::string_view kFuzzyName = "fuzzy_name";                    // a near-miss of a dictionary name
 inline constexpr std::string_view kUnknownName = "unknown_name";                // a product-like name in no dictionary
+inline constexpr std::string_view kUnnamedSystem = "unnamed_system";            // described, vendor and product not named
 inline constexpr std::string_view kNegatedMention = "negated_mention";          // named only under a negation
 inline constexpr std::string_view kHypotheticalMention = "hypothetical_mention";  // named only as a possibility
 inline constexpr std::string_view kDeploymentMixed = "deployment_mixed";        // described in different states

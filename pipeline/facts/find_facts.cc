@@ -18,6 +18,9 @@ namespace {
 
 bool Overlaps(ByteRange a, ByteRange b) { return a.begin < b.end && b.begin < a.end; }
 
+// A count fits a long long with room to spare ("25 million" does; a hostile "999...9k" not).
+bool Countable(const Quantity& q) { return q.low >= 0 && q.high >= q.low && q.high < 1e15; }
+
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
@@ -229,6 +232,19 @@ class Scanner {
     const std::string_view after = Slice(m.end, l.range.end);
     if (StartsWith(before, "sent:") || (StartsWith(before, "date:") && Contains(Slice(m.begin, m.end), ":"))) {
       return DateRole::kEmailHeader;
+    }
+    // A label on the line above, as saved disclosure-log pages lay out "Date of response" and
+    // its value.
+    if (line > 0 && before.find_first_not_of(" ") == std::string_view::npos) {
+      const Line& above = layout_.lines()[static_cast<std::size_t>(line - 1)];
+      const std::string_view label = Slice(above.range.begin, above.range.end);
+      if (label.size() <= 30) {
+        if (Contains(label, "received")) return DateRole::kReceived;
+        if (Contains(label, "date of response") || Contains(label, "response date") ||
+            Contains(label, "date responded") || Contains(label, "date sent") ||
+            Contains(label, "response sent"))
+          return DateRole::kLetterDate;
+      }
     }
     if (Contains(before, "received") || Contains(before, "request dated") ||
         Contains(before, "request of") || Contains(before, "dated")) {
@@ -475,6 +491,7 @@ class Scanner {
       for (const ByteRange& t : taken) clash = clash || Overlaps(r, t);
       if (clash) continue;
       taken.push_back(r);
+      if (!Countable(c.quantity)) continue;
       UsageFigure f;
       f.low = std::llround(c.quantity.low);
       f.high = std::llround(c.quantity.high);
@@ -536,7 +553,7 @@ class Scanner {
           for (const ByteRange& t : taken) clash = clash || Overlaps(cell, t);
           if (clash) continue;
           std::optional<Quantity> q = ParseQuantity(Slice(cell.begin + m->Group("num")->begin, cell.begin + m->Group("num")->end));
-          if (!q) continue;
+          if (!q || !Countable(*q)) continue;
           UsageFigure f;
           f.low = std::llround(q->low);
           f.high = std::llround(q->high);

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -48,9 +49,11 @@ std::optional<double> ParseDigits(std::string_view text, std::string_view* rest)
       break;
     }
   }
-  if (digits.empty()) return std::nullopt;
+  // Fifteen digits is beyond any count a reply gives, and keeps the value exact in a double;
+  // a longer run (hostile, or a reference) is no number.
+  if (digits.empty() || digits.size() > 15) return std::nullopt;
   *rest = text.substr(i);
-  return std::stod(digits);
+  return std::strtod(digits.c_str(), nullptr);
 }
 
 struct Word {

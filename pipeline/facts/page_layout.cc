@@ -111,10 +111,16 @@ bool PageLayout::IsSentenceEnd(std::size_t pos) const {
   std::size_t w = pos;
   while (w > 0 && (IsLetter(text_[w - 1]) || text_[w - 1] == '.')) --w;
   const std::string_view word = text_.substr(w, pos - w);
-  static constexpr std::array<std::string_view, 12> kAbbreviations = {
-      "c", "ca", "approx", "e.g", "i.e", "s", "no", "nos", "ref", "sec", "vs", "dr"};
+  static constexpr std::array<std::string_view, 10> kAbbreviations = {
+      "c", "ca", "approx", "e.g", "i.e", "s", "ref", "sec", "vs", "dr"};
   for (std::string_view a : kAbbreviations) {
     if (word == a) return false;
+  }
+  // "no. 5" is a number; "No. We do not use AI." is an answer.
+  if (word == "no" || word == "nos") {
+    std::size_t next = pos + 1;
+    while (next < text_.size() && text_[next] == ' ') ++next;
+    if (next < text_.size() && IsDigit(text_[next])) return false;
   }
   // "1." at the start of a line is a list number, not a sentence.
   if (pos > 0 && IsDigit(text_[pos - 1])) {
