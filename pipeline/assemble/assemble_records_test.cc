@@ -298,3 +298,62 @@ TEST(AssembleRecordsTest, ACueInTheNextSentenceSpeaksOfTheSystemBefore) {
 
 }  // namespace
 }  // namespace foicode::assemble
+
+namespace foicode::assemble {
+namespace {
+
+TEST(AssembleRecordsTest, AFigureOfTwoSystemsNamedTogetherIsNotSplit) {
+  const auto records = Code({Reply("o.txt",
+                                   "East Sussex Healthcare NHS Trust\n\n"
+                                   "Brainomix e-Stroke and RapidAI were used for 450 stroke scans in "
+                                   "the past year.\n\n"
+                                   "System | Usage\nAidoc BriefCase and Annalise Enterprise CXR | 900\n")});
+  ASSERT_EQ(records.size(), 1u);
+  for (const CodedSystem& s : records[0].systems) EXPECT_TRUE(s.usage.empty()) << *s.vendor;
+  EXPECT_EQ(records[0].unattributed_usage.size(), 2u);
+}
+
+TEST(AssembleRecordsTest, TwoProductsOfOneVendorAreTwoSystemsUnlessOneIsAModule) {
+  const auto records = Code({Reply("p.txt",
+                                   "East Suffolk and North Essex NHS Foundation Trust\n\n"
+                                   "We currently use Brainomix e-Stroke (e-ASPECTS / e-CTA).\n"
+                                   "We currently use Annalise Enterprise CXR and Annalise Enterprise CTB.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(Names(records[0]),
+            "Annalise.ai/Annalise Enterprise CTB/live; Annalise.ai/Annalise Enterprise CXR/live; "
+            "Brainomix/e-Stroke/live");
+}
+
+TEST(AssembleRecordsTest, RepeatsOfAFigureAreKeptOnceButDifferentPeriodsAreNot) {
+  const auto records = Code({Reply("q.txt",
+                                   "East Sussex Healthcare NHS Trust\n\n"
+                                   "Vendor | Usage\nBrainomix | 887\n\n"
+                                   "Brainomix was used for 887 patients in 23/24. Brainomix was used "
+                                   "for 1,200 scans in 2022 and for 1,200 scans in 2023.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].systems.size(), 1u);
+  const std::vector<CodedUsage>& usage = records[0].systems[0].usage;
+  ASSERT_EQ(usage.size(), 3u);
+  EXPECT_EQ(usage[0].low, 887);
+  EXPECT_EQ(usage[0].unit, "patients");  // the prose, which says more than the cell
+  EXPECT_EQ(usage[1].low, 1200);
+  EXPECT_EQ(usage[2].low, 1200);
+  EXPECT_NE(usage[1].period->start_month, usage[2].period->start_month);
+}
+
+TEST(AssembleRecordsTest, ATotalRowStandsForItsOwnTableOnly) {
+  const auto records = Code({Reply("r.txt",
+                                   "Hull University Teaching Hospitals NHS Trust\n\n"
+                                   "Aidence Veye Lung Nodules usage\n"
+                                   "Month | Scans\nJan 2024 | 100\nFeb 2024 | 100\nTotal | 200\n\n"
+                                   "Aidence Veye Lung Nodules earlier years\n"
+                                   "Year | Scans\n2022/23 | 1500\n")});
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].systems.size(), 1u);
+  std::vector<long long> lows;
+  for (const CodedUsage& u : records[0].systems[0].usage) lows.push_back(u.low);
+  EXPECT_EQ(lows, (std::vector<long long>{200, 1500}));
+}
+
+}  // namespace
+}  // namespace foicode::assemble

@@ -14,6 +14,7 @@
 
 #include "core/ascii.h"
 #include "core/flag.h"
+#include "core/utf8.h"
 
 namespace foicode::assemble {
 namespace {
@@ -69,6 +70,13 @@ std::optional<Deployment> DeploymentOf(CueType type) {
     default: return std::nullopt;
   }
 }
+
+// Where a usage figure sat: a table cell (with its row's label and its table) or prose.
+struct FigurePlace {
+  bool in_table = false;
+  std::string row_label;
+  std::pair<const AnalysedPage*, int> table{nullptr, -1};  // page, first row of the table
+};
 
 class Builder {
  public:
@@ -253,12 +261,20 @@ class Builder {
   }
 
   void JoinGroups() {
-    // Products of one vendor in one sentence or row are one system: the first one named.
-    std::map<std::tuple<const AnalysedPage*, int, std::string>, int> first_product;
+    // Modules of one product written with it, "e-Stroke (e-ASPECTS / e-CTA)", are one system:
+    // a product of the same vendor right after another, in brackets or after a slash.
+    std::map<std::tuple<const AnalysedPage*, int, std::string>, const Mention*> previous_product;
     for (const Mention& m : mentions_) {
       if (m.name->kind != NameKind::kProduct || m.sentence < 0 || !m.name->vendor) continue;
-      auto [it, added] = first_product.try_emplace({m.page, m.sentence, *m.name->vendor}, m.system);
-      if (!added) Join(it->second, m.system);
+      auto [it, added] = previous_product.try_emplace({m.page, m.sentence, *m.name->vendor}, &m);
+      if (added) continue;
+      const Mention& before = *it->second;
+      const std::u32string_view gap =
+          std::u32string_view(m.page->units.code_points())
+              .substr(before.name->end, std::max(0, m.name->start - before.name->end));
+      if (gap.size() <= 4 && (gap.find(U'(') != gap.npos || gap.find(U'/') != gap.npos))
+        Join(before.system, m.system);
+      it->second = &m;
     }
     // A vendor named alone joins its product's system (the first named) when there is one.
     for (int g = 0; g < static_cast<int>(groups_.size()); ++g) {
@@ -295,10 +311,23 @@ class Builder {
   }
 
   // The systems named in the table block holding sentence `row` (its rows and the line above).
+  // The first row of the table holding sentence `row`, worked out once per page.
+  int TableFirst(const AnalysedPage& page, int row) {
+    auto [it, added] = table_first_.try_emplace(&page);
+    if (added) {
+      const std::vector<Sentence>& sentences = page.units.sentences();
+      it->second.resize(sentences.size());
+      for (std::size_t s = 0; s < sentences.size(); ++s) {
+        const bool continues = s > 0 && sentences[s].table_row && sentences[s - 1].table_row;
+        it->second[s] = continues ? it->second[s - 1] : static_cast<int>(s);
+      }
+    }
+    return it->second[row];
+  }
+
   const std::set<int>& TableSystems(const AnalysedPage& page, int row) {
     const std::vector<Sentence>& sentences = page.units.sentences();
-    int first = row;
-    while (first > 0 && sentences[first - 1].table_row) --first;
+    const int first = TableFirst(page, row);
     auto [it, added] = table_systems_.try_emplace({&page, first});
     if (added) {
       for (int s = std::max(0, first - 1); s < static_cast<int>(sentences.size()); ++s) {
@@ -406,13 +435,12 @@ class Builder {
           continue;
         }
         ++plain;
-        Deployment strictest = Deployment::kUnknown;
         if (auto it = cues.find(&m); it != cues.end()) {
-          for (Deployment d : it->second) {
-            if (Rank(d) > Rank(strictest)) strictest = d;
-          }
+          std::set<Deployment> here(it->second.begin(), it->second.end());
+          // "Deployed but not in use": the contrast settles it, nothing to review.
+          if (here.count(Deployment::kNotInUse)) here.erase(Deployment::kLive);
+          stated.insert(here.begin(), here.end());
         }
-        if (strictest != Deployment::kUnknown) stated.insert(strictest);
       }
       const std::string name = Describe(system);
       if (plain == 0 && negated > 0) {
@@ -431,13 +459,17 @@ class Builder {
         if (stated.size() > 1) {
           std::string states;
           for (Deployment d : stated) states += (states.empty() ? "" : ", ") + std::string(DeploymentName(d));
-          system.flags.push_back({std::string(flag_codes::kDeploymentMixed), "The reply describes " + name + " as " + states +
-                                                          " in different places; the strictest, " +
-                                                          std::string(DeploymentName(system.deployment)) +
-                                                          ", is recorded."});
+          system.flags.push_back({std::string(flag_codes::kDeploymentMixed),
+                                  "The reply describes " + name + " as " + states + "; the strictest, " +
+                                      std::string(DeploymentName(system.deployment)) + ", is recorded."});
         }
       } else if (confirms_use) {
         system.deployment = Deployment::kLive;
+      }
+      if (plain > 0 && negated > 0 && !NegatedQuote(s).empty()) {
+        system.flags.push_back({std::string(flag_codes::kNegatedMention),
+                                "The reply also names " + name + " in a negated statement (\"" +
+                                    NegatedQuote(s) + "\"); check which use it denies."});
       }
       if (fuzzy == total && total > 0) {
         system.flags.push_back({std::string(flag_codes::kFuzzyName),
@@ -489,6 +521,21 @@ class Builder {
     }
   }
 
+  // The sentence of the system's first negated mention that speaks of using it ("does not use
+  // Aidoc for chest X-ray", not "no minutes about Aidoc are held"), for a reviewer; else "".
+  std::string NegatedQuote(int system) const {
+    for (const Mention* m : by_system_[system]) {
+      if (!m->negated || m->sentence < 0) continue;
+      const Sentence& sentence = m->page->units.sentences()[m->sentence];
+      std::string quote;
+      for (int i = sentence.start; i < sentence.end; ++i) AppendUtf8(quote, m->page->units.code_points()[i]);
+      if (!ContainsIgnoreCase(quote, " use") && !ContainsIgnoreCase(quote, "deploy")) continue;
+      if (quote.size() > 200) quote = quote.substr(0, 200) + "...";
+      return ToValidUtf8(quote);
+    }
+    return "";
+  }
+
   bool IsUnknown(int system) const {
     return !by_system_[system].empty() && by_system_[system].front()->name->kind == NameKind::kUnknown;
   }
@@ -533,6 +580,18 @@ class Builder {
     return row.start;
   }
 
+  // Where the figures either side of `figure` on its page end and start (0 and the page's
+  // length when there are none).
+  static std::pair<int, int> NeighbourFigures(const AnalysedPage& page, const UsageFigure& figure) {
+    const std::vector<UsageFigure>& usage = page.facts.usage;
+    auto it = std::lower_bound(usage.begin(), usage.end(), figure.start,
+                               [](const UsageFigure& u, int start) { return u.start < start; });
+    const int previous_end = it == usage.begin() ? 0 : std::prev(it)->end;
+    while (it != usage.end() && it->start <= figure.start) ++it;
+    const int next_start = it == usage.end() ? static_cast<int>(page.units.code_points().size()) : it->start;
+    return {previous_end, next_start};
+  }
+
   // The system a figure at [start, end) of `page` belongs to, or -1; `inferred` is set when
   // it was tied only because the reply names one system.
   int SystemForFigure(const AnalysedPage& page, const UsageFigure& figure, bool* inferred) {
@@ -572,19 +631,35 @@ class Builder {
           if (m->name->start >= cell_start && m->name->end <= figure.start) in_cell = m;
         }
         if (in_cell != nullptr) return in_cell->system;
-        if (!in_sentence.empty()) return in_sentence.front()->system;
+        // A row that names two systems ("Aidoc BriefCase and Annalise CXR | 900") gives a
+        // figure of both: it is not split or guessed.
+        std::set<int> in_row;
+        for (const Mention* m : in_sentence) in_row.insert(m->system);
+        if (in_row.size() > 1) return -1;
+        if (in_row.size() == 1) return *in_row.begin();
         const std::set<int>& in_table = TableSystems(page, sentence);
         if (in_table.size() == 1) return *in_table.begin();
       } else {
-        // In prose: the system named last before the figure in its sentence, else the first after.
-        const Mention* before = nullptr;
-        const Mention* after = nullptr;
+        // In prose: the systems named since the previous figure of the sentence ("Brainomix was
+        // used for 887 patients and HeartFlow 57 times"), else those named before the next.
+        // Two systems there ("Brainomix and RapidAI were used for 450 scans") share the figure.
+        // With none since the previous figure, the figure goes on about the system named last
+        // ("HeartFlow: c. 20 times per month (roughly 240 a year)").
+        const auto [previous_end, next_start] = NeighbourFigures(page, figure);
+        std::set<int> since_previous, after;
+        const Mention* last_before = nullptr;
         for (const Mention* m : in_sentence) {
-          if (m->name->end <= figure.start) before = m;
-          else if (after == nullptr) after = m;
+          if (m->name->end <= figure.start) {
+            last_before = m;
+            if (m->name->start >= previous_end) since_previous.insert(m->system);
+          }
+          if (m->name->start >= figure.end && m->name->end <= next_start) after.insert(m->system);
         }
-        if (before != nullptr) return before->system;
-        if (after != nullptr) return after->system;
+        if (since_previous.size() > 1) return -1;
+        if (since_previous.size() == 1) return *since_previous.begin();
+        if (last_before != nullptr) return last_before->system;
+        if (after.size() > 1) return -1;
+        if (after.size() == 1) return *after.begin();
       }
       if (auto in_paragraph = by_paragraph_.find({&page, here.paragraph});
           in_paragraph != by_paragraph_.end() && in_paragraph->second.size() == 1)
@@ -642,7 +717,12 @@ class Builder {
                                                      "; it was tied to it as the only system the "
                                                      "reply names."});
           }
-          figure_rows_[&s].push_back({figure.cell.has_value(), figure.row_label});
+          FigurePlace place;
+          place.in_table = figure.cell.has_value();
+          place.row_label = figure.row_label;
+          if (const int sentence = page.units.SentenceAt(figure.start); sentence >= 0 && place.in_table)
+            place.table = {&page, TableFirst(page, sentence)};
+          figure_places_[&s].push_back(std::move(place));
           s.usage.push_back(std::move(usage));
         }
       }
@@ -656,30 +736,43 @@ class Builder {
            (in_table ? 0 : 1);
   }
 
+  // Two records of one figure: the same count and rate, periods that do not disagree, and not
+  // two rows of a table (a breakdown may repeat a number).
+  static bool SameFigure(const CodedUsage& a, const FigurePlace& pa, const CodedUsage& b,
+                         const FigurePlace& pb) {
+    if (a.low != b.low || a.high != b.high || a.per != b.per) return false;
+    if (a.period && b.period &&
+        (a.period->start_month != b.period->start_month || a.period->end_month != b.period->end_month))
+      return false;
+    if (pa.in_table && pb.in_table) return false;
+    // A column heading names its unit loosely ("Lung health checks – CT scans analysed"), so
+    // units must agree only between two figures in prose.
+    return pa.in_table || pb.in_table || a.unit.empty() || b.unit.empty() || a.unit == b.unit;
+  }
+
   void DedupeUsage(CodedSystem* system) {
-    std::vector<std::pair<bool, std::string>> rows = figure_rows_[system];
-    rows.resize(system->usage.size());
-    const bool has_total = std::any_of(rows.begin(), rows.end(), [](const auto& r) {
-      return r.first && StartsWithIgnoreCase(r.second, "total");
-    });
+    std::vector<FigurePlace> places = figure_places_[system];
+    places.resize(system->usage.size());
     std::vector<bool> keep(system->usage.size(), true);
-    for (std::size_t i = 0; i < system->usage.size(); ++i) {
-      // A table with a Total row: the other rows are its breakdown.
-      if (has_total && rows[i].first && !StartsWithIgnoreCase(rows[i].second, "total")) keep[i] = false;
+    // A table with a Total row for this system: its other rows are the total's breakdown.
+    std::set<std::pair<const AnalysedPage*, int>> tables_with_total;
+    for (const FigurePlace& p : places) {
+      if (p.in_table && StartsWithIgnoreCase(p.row_label, "total")) tables_with_total.insert(p.table);
     }
-    // Repeats of one figure (a table and the prose that restates it): the most detailed stays.
-    std::map<std::tuple<long long, long long, std::optional<RatePer>>, std::size_t> first_of;
-    for (std::size_t i = 0; i < system->usage.size(); ++i) {
-      if (!keep[i]) continue;
-      const CodedUsage& u = system->usage[i];
-      auto [it, added] = first_of.try_emplace({u.low, u.high, u.per}, i);
-      if (added) continue;
-      const std::size_t earlier = it->second;
-      if (Detail(u, rows[i].first) > Detail(system->usage[earlier], rows[earlier].first)) {
-        keep[earlier] = false;
-        it->second = i;
-      } else {
+    for (std::size_t i = 0; i < places.size(); ++i) {
+      if (places[i].in_table && tables_with_total.count(places[i].table) &&
+          !StartsWithIgnoreCase(places[i].row_label, "total"))
         keep[i] = false;
+    }
+    // Repeats (a table and the prose that restates it): the most detailed stays. At most
+    // kMaxUsage figures, so pairs are cheap.
+    for (std::size_t i = 0; i < system->usage.size(); ++i) {
+      for (std::size_t j = 0; j < i && keep[i]; ++j) {
+        if (!keep[j] || !SameFigure(system->usage[i], places[i], system->usage[j], places[j])) continue;
+        if (Detail(system->usage[i], places[i].in_table) > Detail(system->usage[j], places[j].in_table))
+          keep[j] = false;
+        else
+          keep[i] = false;
       }
     }
     std::vector<CodedUsage> kept;
@@ -732,14 +825,14 @@ class Builder {
   SentenceMentions by_sentence_;
   std::map<std::pair<const AnalysedPage*, int>, std::set<int>> by_paragraph_;  // prose only
   std::map<std::pair<const AnalysedPage*, int>, std::set<int>> table_systems_;
+  std::map<const AnalysedPage*, std::vector<int>> table_first_;
   std::set<std::pair<const AnalysedPage*, int>> names_other_things_;  // tools, organisations
   std::set<int> in_use_;  // systems not denied, not only hypothetical
   std::deque<NameMention> described_names_;  // stable addresses for Mention::name
   std::set<int> described_roots_;
   std::set<int> described_systems_;
   std::map<int, bool> usage_capped_;
-  // Per system, for each usage entry: whether it is a table cell, and its row's label.
-  std::map<const CodedSystem*, std::vector<std::pair<bool, std::string>>> figure_rows_;
+  std::map<const CodedSystem*, std::vector<FigurePlace>> figure_places_;  // parallel to usage
 };
 
 }  // namespace

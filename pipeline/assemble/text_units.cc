@@ -116,6 +116,17 @@ TextUnits::TextUnits(std::string_view text) {
       sentences_.push_back({start, stop, paragraph, true});
       continue;
     }
+    // Columns aligned with spaces ("Lunit INSIGHT MMG    Apr 2024 - Sep 2024    c. 12,600"):
+    // each line is a row of its own, though not a table row with cells.
+    std::u32string_view trimmed = text_of_line;
+    while (!trimmed.empty() && IsSpace(trimmed.back())) trimmed.remove_suffix(1);
+    if (trimmed.find(U"   ") != std::u32string_view::npos) {
+      close(start);
+      int stop = end;
+      while (stop > start && IsSpace(all[stop - 1])) --stop;
+      sentences_.push_back({start, stop, paragraph, false});
+      continue;
+    }
     if (open >= 0 && StartsItem(text_of_line)) close(start);
     if (open < 0) open = start;
     for (int i = start; i < end; ++i) {

@@ -54,7 +54,7 @@ nlohmann::json ToJson(const CodedUsage& u) {
           {"high", u.high},
           {"approximate", u.approximate},
           {"per", u.per ? nlohmann::json(std::string(RatePerName(*u.per))) : nlohmann::json(nullptr)},
-          {"unit", u.unit.empty() ? nlohmann::json(nullptr) : nlohmann::json(u.unit)},
+          {"unit", u.unit},
           {"period", PeriodJson(u.period)},
           {"evidence", ToJson(u.evidence)}};
 }
