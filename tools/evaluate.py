@@ -3,7 +3,7 @@
 
 Usage: tools/evaluate.py OUT_DIR [--expected DIR] [--json]
 
-Reads OUT_DIR/responses.jsonl (the format of /work/shared/spec/coded-records.md) and every
+Reads OUT_DIR/responses.jsonl (the format of the coded-records contract) and every
 *.json file in the expected folder (default: samples/expected/ beside this script), matches
 records by respondent name (a null respondent by its sources), and prints vendor and product
 precision and recall, usage-figure recall, status, exemption and date accuracy, flag counts,
