@@ -1,5 +1,7 @@
 #include "assemble/systems.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -580,6 +582,16 @@ class Builder {
     return row.start;
   }
 
+  // True when a word in [start, end) of the page begins with a capital letter.
+  static bool CapitalisedWordIn(const AnalysedPage& page, int start, int end) {
+    const std::u32string& cps = page.units.code_points();
+    for (int i = std::max(start, 0); i < end && i < static_cast<int>(cps.size()); ++i) {
+      const bool word_start = i == 0 || !u_isalnum(static_cast<UChar32>(cps[i - 1]));
+      if (word_start && u_isupper(static_cast<UChar32>(cps[i]))) return true;
+    }
+    return false;
+  }
+
   // Where the figures either side of `figure` on its page end and start (0 and the page's
   // length when there are none).
   static std::pair<int, int> NeighbourFigures(const AnalysedPage& page, const UsageFigure& figure) {
@@ -657,7 +669,13 @@ class Builder {
         }
         if (since_previous.size() > 1) return -1;
         if (since_previous.size() == 1) return *since_previous.begin();
-        if (last_before != nullptr) return last_before->system;
+        // ... unless a capitalised word since then may be a subject of its own ("FFRct was used
+        // for 640 patients, and Plaque Analysis 85 times" with Plaque Analysis unknown).
+        if (last_before != nullptr) {
+          return CapitalisedWordIn(page, std::max(previous_end, last_before->name->end), figure.start)
+                     ? -1
+                     : last_before->system;
+        }
         if (after.size() > 1) return -1;
         if (after.size() == 1) return *after.begin();
       }

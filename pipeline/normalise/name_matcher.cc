@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <set>
 #include <tuple>
 
 #include "normalise/context_words.h"
@@ -74,14 +75,18 @@ std::vector<Hit> ExactHits(const PageView& page, const Dictionary& dictionary) {
   return hits;
 }
 
+// True when the hit is written with the dictionary's capitals ("DERM", not "derm").
+bool WrittenAsInDictionary(const PageView& page, const Dictionary& dictionary, const Hit& hit) {
+  const DictionaryName& name = dictionary.names()[hit.name];
+  return AlnumOf(page, page.OriginalStart(hit.begin), page.OriginalEnd(hit.end)) == AlnumOf(name.written);
+}
+
 // True when an ambiguous hit has the dictionary's capitals and a context word or a sure
 // vendor, product or tool near it.
 bool AmbiguousHitHolds(const PageView& page, const Dictionary& dictionary, const Hit& hit,
                        const std::vector<Hit>& hits) {
-  const DictionaryName& name = dictionary.names()[hit.name];
+  if (!WrittenAsInDictionary(page, dictionary, hit)) return false;
   const int start = page.OriginalStart(hit.begin);
-  const int end = page.OriginalEnd(hit.end);
-  if (AlnumOf(page, start, end) != AlnumOf(name.written)) return false;
 
   const auto& words = page.words();
   const std::size_t first = page.WordAt(hit.begin);
@@ -122,6 +127,13 @@ std::vector<NameMention> FindNames(std::string_view page_text, const Dictionary&
   const std::vector<Hit> hits = ExactHits(page, dictionary);
   std::vector<NameMention> mentions;
   std::vector<bool> taken(page.words().size(), false);
+  // Entries the page names unambiguously ("Skin Analytics DERM"): a later bare "DERM" on the
+  // page is the reply's short name for the same thing, wherever it stands.
+  std::set<std::pair<NameKind, int>> named_surely;
+  for (const Hit& hit : hits) {
+    const DictionaryName& name = dictionary.names()[hit.name];
+    if (!name.ambiguous) named_surely.emplace(name.kind, name.entry);
+  }
   for (const Hit& hit : hits) {
     const DictionaryName& name = dictionary.names()[hit.name];
     // The words are taken even when an ambiguous hit is dropped: "a Red Dot in the margin" is
@@ -130,7 +142,11 @@ std::vector<NameMention> FindNames(std::string_view page_text, const Dictionary&
          w < taken.size() && page.words()[w].begin < hit.end; ++w) {
       taken[w] = true;
     }
-    if (name.ambiguous && !AmbiguousHitHolds(page, dictionary, hit, hits)) continue;
+    if (name.ambiguous) {
+      const bool short_name = named_surely.count({name.kind, name.entry}) > 0 &&
+                              WrittenAsInDictionary(page, dictionary, hit);
+      if (!short_name && !AmbiguousHitHolds(page, dictionary, hit, hits)) continue;
+    }
     const int start = page.OriginalStart(hit.begin);
     const int end = page.OriginalEnd(hit.end);
     mentions.push_back(Place(dictionary.MentionOf(hit.name, MatchKind::kExact), page, start, end));
