@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,8 +20,35 @@ namespace {
 
 bool Overlaps(ByteRange a, ByteRange b) { return a.begin < b.end && b.begin < a.end; }
 
+// How many lines above its answer a numbered question may be ("1. Yes" under "Response",
+// the questions restated at the top of a long letter).
+constexpr int kQuestionReach = 300;
+
 // A count fits a long long with room to spare ("25 million" does; a hostile "999...9k" not).
 bool Countable(const Quantity& q) { return q.low >= 0 && q.high >= q.low && q.high < 1e15; }
+
+// Ranges that never overlap one another, sorted, so that an overlap test is a binary search:
+// a page of 40,000 numbers costs in proportion to its size, not its square.
+class DisjointRanges {
+ public:
+  bool Overlaps(ByteRange r) const {
+    auto it = ranges_.lower_bound(r.end);  // the first range that starts at or after r's end
+    return it != ranges_.begin() && std::prev(it)->second > r.begin;
+  }
+  // True when a range overlaps `r` without lying inside it.
+  bool OverlapsAcross(ByteRange r) const {
+    for (auto it = ranges_.lower_bound(r.end); it != ranges_.begin();) {
+      --it;
+      if (it->second <= r.begin) break;
+      if (it->first < r.begin || it->second > r.end) return true;
+    }
+    return false;
+  }
+  void Add(ByteRange r) { ranges_.emplace(r.begin, r.end); }
+
+ private:
+  std::map<std::size_t, std::size_t> ranges_;  // begin -> end
+};
 
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
@@ -140,12 +169,7 @@ class Scanner {
     }
     return false;
   }
-  bool Claimed(ByteRange r) const {
-    for (const ByteRange& c : claimed_) {
-      if (Overlaps(r, c)) return true;
-    }
-    return false;
-  }
+  bool Claimed(ByteRange r) const { return claimed_.Overlaps(r); }
   // Keeps the context-accepted matches, then the longest of any overlapping group (ties: the
   // earlier rule, then the earlier start), returned in text order.
   std::vector<RuleMatch> Accepted(RuleKind kind, bool resolve_overlaps) const {
@@ -169,11 +193,12 @@ class Scanner {
       return matches[a].begin < matches[b].begin;
     });
     std::vector<RuleMatch> kept;
+    DisjointRanges kept_ranges;
     for (std::size_t i : order) {
       const ByteRange r{matches[i].begin, matches[i].end};
-      bool clash = false;
-      for (const RuleMatch& k : kept) clash = clash || Overlaps(r, {k.begin, k.end});
-      if (!clash) kept.push_back(matches[i]);
+      if (kept_ranges.Overlaps(r)) continue;
+      kept_ranges.Add(r);
+      kept.push_back(matches[i]);
     }
     std::sort(kept.begin(), kept.end(), [](const RuleMatch& a, const RuleMatch& b) {
       return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;
@@ -186,7 +211,7 @@ class Scanner {
       if (Claimed({m.begin, m.end})) continue;
       const Original o = Map({m.begin, m.end});
       facts->other_numbers.push_back(OtherNumber{o.start, o.end, o.quote, Info(m).name});
-      claimed_.push_back({m.begin, m.end});
+      claimed_.Add({m.begin, m.end});
     }
   }
 
@@ -221,7 +246,7 @@ class Scanner {
       money.quote = o.quote;
       money.rule = Info(m).name;
       facts->money.push_back(money);
-      claimed_.push_back({m.begin, m.end});
+      claimed_.Add({m.begin, m.end});
     }
   }
 
@@ -304,7 +329,7 @@ class Scanner {
       date.rule = Info(m).name;
       date.line = layout_.LineOf(m.begin);
       facts->dates.push_back(date);
-      claimed_.push_back({m.begin, m.end});
+      claimed_.Add({m.begin, m.end});
     }
   }
 
@@ -391,14 +416,11 @@ class Scanner {
     for (const RuleMatch& m : Accepted(RuleKind::kPeriod, true)) {
       // A period may hold whole dates ("between 1 October 2023 and 30 September 2024"), but
       // not part of a date, a sum of money or a reference.
-      bool clash = false;
-      for (const ByteRange& c : claimed_) {
-        clash = clash || (Overlaps({m.begin, m.end}, c) && (c.begin < m.begin || c.end > m.end));
-      }
-      if (clash) continue;
+      if (claimed_.OverlapsAcross({m.begin, m.end})) continue;
       std::optional<Period> p = MakePeriod(m);
       if (!p) continue;
       period_ranges_.push_back({m.begin, m.end});
+      periods_.Add({m.begin, m.end});
       facts->periods.push_back(*p);
     }
   }
@@ -408,11 +430,13 @@ class Scanner {
   // period_ranges_.
   std::optional<std::size_t> PeriodAfter(ByteRange figure) const {
     const ByteRange sentence = layout_.SentenceAround(figure.begin);
-    for (std::size_t i = 0; i < period_ranges_.size(); ++i) {
+    // period_ranges_ is in text order: start at the first that begins at the figure.
+    auto from = std::lower_bound(period_ranges_.begin(), period_ranges_.end(), figure.begin,
+                                 [](const ByteRange& r, std::size_t at) { return r.begin < at; });
+    for (auto i = static_cast<std::size_t>(from - period_ranges_.begin()); i < period_ranges_.size(); ++i) {
       const ByteRange r = period_ranges_[i];
-      if (r.begin < figure.begin) continue;
       if (r.begin >= figure.end) {
-        if (r.begin > std::max(sentence.end, figure.end)) continue;
+        if (r.begin > std::max(sentence.end, figure.end)) break;
         const std::string_view gap = Slice(figure.end, r.begin);
         if (gap.size() > 40) continue;
         if (std::any_of(gap.begin(), gap.end(), IsDigit) || Contains(gap, "|")) continue;
@@ -426,37 +450,37 @@ class Scanner {
   // that ends before it in the same sentence, with no clause break and no other figure (of
   // `figures`) between, and not already taken as the period after an earlier figure ("887
   // scans in 23/24 and 57 reports": the 57 has no period). An index into period_ranges_.
-  std::optional<std::size_t> PeriodBefore(ByteRange figure, const std::vector<ByteRange>& figures,
+  std::optional<std::size_t> PeriodBefore(ByteRange figure, const DisjointRanges& figures,
                                           const std::vector<bool>& taken_after) const {
     const ByteRange sentence = layout_.SentenceAround(figure.begin);
-    std::optional<std::size_t> nearest;
-    for (std::size_t i = 0; i < period_ranges_.size(); ++i) {
-      const ByteRange r = period_ranges_[i];
-      if (r.begin < sentence.begin || r.end > figure.begin) continue;
-      if (!nearest || r.begin > period_ranges_[*nearest].begin) nearest = i;
-    }
-    if (!nearest || taken_after[*nearest]) return std::nullopt;
-    const ByteRange gap{period_ranges_[*nearest].end, figure.begin};
+    // Periods do not overlap and are in text order: the nearest before is the last that
+    // begins before the figure, if it also ends before it.
+    auto after = std::lower_bound(period_ranges_.begin(), period_ranges_.end(), figure.begin,
+                                  [](const ByteRange& r, std::size_t at) { return r.begin < at; });
+    if (after == period_ranges_.begin()) return std::nullopt;
+    const std::size_t nearest = static_cast<std::size_t>(std::prev(after) - period_ranges_.begin());
+    const ByteRange r = period_ranges_[nearest];
+    if (r.begin < sentence.begin || r.end > figure.begin || taken_after[nearest]) return std::nullopt;
+    const ByteRange gap{r.end, figure.begin};
     if (layout_.ClauseBreakBetween(gap.begin, gap.end) || Contains(Slice(gap.begin, gap.end), "|")) {
       return std::nullopt;
     }
-    for (const ByteRange& other : figures) {
-      if (Overlaps(other, gap)) return std::nullopt;
-    }
+    if (figures.Overlaps(gap)) return std::nullopt;
     return nearest;
   }
 
   std::optional<Period> PeriodWithin(const PageFacts& facts, ByteRange where) const {
-    for (std::size_t i = 0; i < period_ranges_.size(); ++i) {
-      const ByteRange r = period_ranges_[i];
-      if (r.begin >= where.begin && r.end <= where.end) return facts.periods[i];
+    auto from = std::lower_bound(period_ranges_.begin(), period_ranges_.end(), where.begin,
+                                 [](const ByteRange& r, std::size_t at) { return r.begin < at; });
+    for (auto it = from; it != period_ranges_.end() && it->begin < where.end; ++it) {
+      if (it->end <= where.end) return facts.periods[static_cast<std::size_t>(it - period_ranges_.begin())];
     }
     return std::nullopt;
   }
 
   void FindUsage(PageFacts* facts) {
-    std::vector<ByteRange> blocked = claimed_;
-    blocked.insert(blocked.end(), period_ranges_.begin(), period_ranges_.end());
+    // Numbers inside money, dates, other numbers or periods are never usage.
+    auto blocked = [&](ByteRange r) { return claimed_.Overlaps(r) || periods_.Overlaps(r); };
     struct Candidate {
       RuleMatch match;
       Quantity quantity;
@@ -465,9 +489,7 @@ class Scanner {
     for (const RuleMatch& m : Accepted(RuleKind::kUsage, false)) {
       const GroupSpan* num = m.Group("num");
       if (num == nullptr) continue;
-      bool clash = false;
-      for (const ByteRange& b : blocked) clash = clash || Overlaps({num->begin, num->end}, b);
-      if (clash) continue;
+      if (blocked({num->begin, num->end})) continue;
       std::optional<Quantity> q = ParseQuantity(GroupText(m, "num"));
       if (!q) continue;
       candidates.push_back({m, *q});
@@ -479,18 +501,17 @@ class Scanner {
       if (la != lb) return la > lb;
       return a.match.rule < b.match.rule;
     });
-    std::vector<ByteRange> taken;
+    DisjointRanges taken;
     // The figures kept here, parallel to facts->usage from `first` on, and which periods they
     // took as written after them.
     const std::size_t first = facts->usage.size();
     std::vector<ByteRange> figures;
+    DisjointRanges figure_ranges;
     std::vector<bool> taken_after(period_ranges_.size(), false);
     for (const Candidate& c : candidates) {
       const ByteRange r{c.match.begin, c.match.end};
-      bool clash = false;
-      for (const ByteRange& t : taken) clash = clash || Overlaps(r, t);
-      if (clash) continue;
-      taken.push_back(r);
+      if (taken.Overlaps(r)) continue;
+      taken.Add(r);
       if (!Countable(c.quantity)) continue;
       UsageFigure f;
       f.low = std::llround(c.quantity.low);
@@ -515,13 +536,14 @@ class Scanner {
       if (!line.cells.empty()) f.cell = layout_.CellOf(f.line, r.begin);
       facts->usage.push_back(f);
       figures.push_back(r);
+      figure_ranges.Add(r);
     }
     // Only once every figure and its period after are known: a period before a figure must
     // not reach past another figure or be one that an earlier figure already took.
     for (std::size_t i = 0; i < figures.size(); ++i) {
       UsageFigure& f = facts->usage[first + i];
       if (f.period) continue;
-      if (const std::optional<std::size_t> before = PeriodBefore(figures[i], figures, taken_after)) {
+      if (const std::optional<std::size_t> before = PeriodBefore(figures[i], figure_ranges, taken_after)) {
         f.period = facts->periods[*before];
       }
     }
@@ -532,8 +554,8 @@ class Scanner {
   }
 
   // Bare numbers in a table column whose header says usage ("Usage 23/24", "Studies").
-  void FindTableUsage(PageFacts* facts, const std::vector<ByteRange>& blocked,
-                      const std::vector<ByteRange>& taken) {
+  template <typename Blocked>
+  void FindTableUsage(PageFacts* facts, const Blocked& blocked, const DisjointRanges& taken) {
     const std::optional<int> header_rule = rules_.FindRule("usage.table_header");
     const std::optional<int> cell_rule = rules_.FindRule("usage.table_cell");
     if (!header_rule || !cell_rule) return;
@@ -548,10 +570,7 @@ class Scanner {
           if (!h) continue;
           const std::optional<RuleMatch> m = rules_.FullMatch(*cell_rule, Slice(cell.begin, cell.end));
           if (!m || m->Group("num") == nullptr) continue;
-          bool clash = false;
-          for (const ByteRange& b : blocked) clash = clash || Overlaps(cell, b);
-          for (const ByteRange& t : taken) clash = clash || Overlaps(cell, t);
-          if (clash) continue;
+          if (blocked(cell) || taken.Overlaps(cell)) continue;
           std::optional<Quantity> q = ParseQuantity(Slice(cell.begin + m->Group("num")->begin, cell.begin + m->Group("num")->end));
           if (!q || !Countable(*q)) continue;
           UsageFigure f;
@@ -648,6 +667,7 @@ class Scanner {
         ai_questions.emplace_back(layout_.LineOf(m.begin), m.end);
       }
     }
+    std::sort(ai_questions.begin(), ai_questions.end());
     struct Found {
       Cue cue;
       ByteRange range;
@@ -669,8 +689,16 @@ class Scanner {
         if (const GroupSpan* q = m.Group("qnum")) {
           cue.question_number = std::stoi(std::string(Slice(q->begin, q->end)));
         }
-        for (const auto& [qline, qend] : ai_questions) {
-          const int answer_line = layout_.LineOf(answer->begin);
+        // Only questions above the answer, and not far above it, can be the one it answers:
+        // a page of many answers and questions stays linear.
+        const int answer_at = layout_.LineOf(answer->begin);
+        const auto window_begin = std::lower_bound(ai_questions.begin(), ai_questions.end(),
+                                                   std::make_pair(answer_at - kQuestionReach, std::size_t{0}));
+        const auto window_end = std::upper_bound(ai_questions.begin(), ai_questions.end(),
+                                                 std::make_pair(answer_at, SIZE_MAX));
+        for (auto q = window_begin; q != window_end; ++q) {
+          const auto& [qline, qend] = *q;
+          const int answer_line = answer_at;
           const int end_line = layout_.LineOf(qend > 0 ? qend - 1 : 0);
           bool answers = false;
           if (qend <= answer->begin && end_line == answer_line) answers = true;
@@ -726,13 +754,36 @@ class Scanner {
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       return found[a].range.end - found[a].range.begin > found[b].range.end - found[b].range.begin;
     });
+    // Only overlapping cues compete: list, for each, the overlapping ones later in `order`
+    // (a sweep in text order), so a page of many cues costs no more than their overlaps.
+    std::vector<std::size_t> rank(found.size());
+    for (std::size_t oi = 0; oi < order.size(); ++oi) rank[order[oi]] = oi;
+    std::vector<std::size_t> by_begin(found.size());
+    for (std::size_t i = 0; i < by_begin.size(); ++i) by_begin[i] = i;
+    std::sort(by_begin.begin(), by_begin.end(), [&](std::size_t a, std::size_t b) {
+      return found[a].range.begin < found[b].range.begin;
+    });
+    std::vector<std::vector<std::size_t>> rivals(found.size());  // by rank, ascending
+    for (std::size_t a = 0; a < by_begin.size(); ++a) {
+      for (std::size_t b = a + 1; b < by_begin.size() &&
+                                  found[by_begin[b]].range.begin < found[by_begin[a]].range.end;
+           ++b) {
+        const std::size_t x = by_begin[a];
+        const std::size_t y = by_begin[b];
+        if (!Overlaps(found[x].range, found[y].range)) continue;
+        if (rank[x] < rank[y]) rivals[x].push_back(y);
+        else rivals[y].push_back(x);
+      }
+    }
+    for (auto& list : rivals) {
+      std::sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) { return rank[a] < rank[b]; });
+    }
     std::vector<bool> keep(found.size(), true);
     for (std::size_t oi = 0; oi < order.size(); ++oi) {
       const std::size_t i = order[oi];
       if (!keep[i]) continue;
-      for (std::size_t oj = oi + 1; oj < order.size(); ++oj) {
-        const std::size_t j = order[oj];
-        if (!keep[j] || !Overlaps(found[i].range, found[j].range)) continue;
+      for (const std::size_t j : rivals[i]) {
+        if (!keep[j]) continue;
         const CueType ti = found[i].cue.type;
         const CueType tj = found[j].cue.type;
         if (family(ti) != 0 && family(ti) == family(tj)) keep[j] = false;
@@ -766,8 +817,9 @@ class Scanner {
   const FactContext& context_;
   std::vector<std::size_t> cp_bytes_;
   std::optional<Month> reply_month_;
-  std::vector<ByteRange> claimed_;        // money, dates, other numbers
-  std::vector<ByteRange> period_ranges_;  // parallel to PageFacts::periods
+  DisjointRanges claimed_;                // money, dates, other numbers
+  std::vector<ByteRange> period_ranges_;  // parallel to PageFacts::periods, in text order
+  DisjointRanges periods_;                // the same ranges, for overlap tests
 };
 
 }  // namespace

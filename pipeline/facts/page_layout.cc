@@ -85,6 +85,25 @@ PageLayout::PageLayout(std::string_view text) : text_(text) {
     tables_.push_back(table);
     i = last;
   }
+  // Each line's run of prose lines (SentenceAround's outer bound), and every sentence end,
+  // worked out once so that finding a sentence never rescans the page.
+  const int n = static_cast<int>(lines_.size());
+  prose_first_.resize(lines_.size());
+  prose_last_.resize(lines_.size());
+  for (int l = 0; l < n; ++l) {
+    const Line& above = lines_[static_cast<std::size_t>(l > 0 ? l - 1 : 0)];
+    const bool joins_above = l > 0 && !StartsListItem(l) && above.cells.empty() &&
+                             above.range.end > above.range.begin;
+    prose_first_[static_cast<std::size_t>(l)] = joins_above ? prose_first_[static_cast<std::size_t>(l - 1)] : l;
+  }
+  for (int l = n - 1; l >= 0; --l) {
+    const bool joins_below = l + 1 < n && !StartsListItem(l + 1) &&
+                             lines_[static_cast<std::size_t>(l + 1)].cells.empty();
+    prose_last_[static_cast<std::size_t>(l)] = joins_below ? prose_last_[static_cast<std::size_t>(l + 1)] : l;
+  }
+  for (std::size_t pos = 0; pos < text_.size(); ++pos) {
+    if (IsSentenceEnd(pos)) sentence_ends_.push_back(pos);
+  }
 }
 
 int PageLayout::LineOf(std::size_t pos) const {
@@ -154,25 +173,22 @@ ByteRange PageLayout::SentenceAround(std::size_t pos) const {
       r = l.cells[static_cast<std::size_t>(*cell)];
     }
   } else {
-    // Prose wraps: extend over neighbouring lines until a blank line, a table row or a list item.
-    int first = line;
-    while (first > 0 && !StartsListItem(first) &&
-           lines_[static_cast<std::size_t>(first - 1)].cells.empty() &&
-           lines_[static_cast<std::size_t>(first - 1)].range.end > lines_[static_cast<std::size_t>(first - 1)].range.begin) {
-      --first;
-    }
-    int last = line;
-    while (last + 1 < static_cast<int>(lines_.size()) && !StartsListItem(last + 1) &&
-           lines_[static_cast<std::size_t>(last + 1)].cells.empty()) {
-      ++last;
-    }
-    r = {lines_[static_cast<std::size_t>(first)].range.begin, lines_[static_cast<std::size_t>(last)].range.end};
+    // Prose wraps: the neighbouring lines up to a blank line, a table row or a list item.
+    r = {lines_[static_cast<std::size_t>(prose_first_[line])].range.begin,
+         lines_[static_cast<std::size_t>(prose_last_[line])].range.end};
   }
-  std::size_t begin = pos;
-  while (begin > r.begin && !IsSentenceEnd(begin - 1)) --begin;
-  std::size_t end = pos;
-  while (end < r.end && !IsSentenceEnd(end)) ++end;
-  if (end < r.end) ++end;  // keep the full stop
+  // The nearest sentence ends either side of `pos`, by binary search: a page with no full
+  // stop costs no more than one with many.
+  std::size_t begin = r.begin;
+  if (pos > 0) {
+    auto before = std::upper_bound(sentence_ends_.begin(), sentence_ends_.end(), pos - 1);
+    if (before != sentence_ends_.begin() && *std::prev(before) >= r.begin) begin = *std::prev(before) + 1;
+  }
+  begin = std::min(begin, pos);
+  std::size_t end = r.end;
+  auto after = std::lower_bound(sentence_ends_.begin(), sentence_ends_.end(), pos);
+  if (after != sentence_ends_.end() && *after < r.end) end = *after + 1;  // keep the full stop
+  end = std::max(end, pos);
   while (begin < end && (text_[begin] == ' ' || text_[begin] == '\n')) ++begin;
   return {begin, std::max(begin, end)};
 }

@@ -57,6 +57,8 @@ class PageLayout {
   std::string_view text_;
   std::vector<Line> lines_;
   std::vector<Table> tables_;
+  std::vector<int> prose_first_, prose_last_;  // per line: its run of prose lines
+  std::vector<std::size_t> sentence_ends_;     // bytes where IsSentenceEnd holds, ascending
 };
 
 }  // namespace foicode::facts

@@ -94,7 +94,10 @@ bool AmbiguousHitHolds(const PageView& page, const Dictionary& dictionary, const
   const std::size_t lo = first > kContextWords ? first - kContextWords : 0;
   const std::size_t hi = std::min(words.size(), last + kContextWords);
   const int line = page.LineOf(start);
-  for (std::size_t w = 0; w < words.size(); ++w) {
+  // The window of words, widened to the whole line: start at its first word, not the page's.
+  std::size_t from = lo;
+  while (from > 0 && page.LineOf(words[from - 1].start) == line) --from;
+  for (std::size_t w = from; w < words.size(); ++w) {
     const bool near = w >= lo && w < hi;
     if (!near && page.LineOf(words[w].start) != line) {
       if (w > hi) break;

@@ -1,5 +1,6 @@
 // Times the coding stages (names, facts, assemble) apart from extraction, and how their cost
-// grows with page size, which is what a hostile reply would push on.
+// grows with page size and with the number of facts on a page, which is what a hostile reply
+// would push on.
 //   build/tools/bench/foicode_bench [DIR]     (default samples/replies; build with
 //   cmake --build build --target foicode_bench)
 #include <sys/resource.h>
@@ -89,6 +90,28 @@ int main(int argc, char** argv) {
     (void)assemble::AssembleRecords({big}, *dictionary, *rules, 1);
     const double ms = MsSince(start);
     std::printf("%8d %10zu %10.1f %12.1f\n", copies, page.text.size(), ms, ms * 100000.0 / page.text.size());
+  }
+  // A hostile page: one short line after another, each with a system, a cue, a figure, a
+  // period, a date and money, and no blank line. Time per line should stay flat.
+  std::printf("%8s %10s %10s %12s\n", "lines", "chars", "ms", "us per line");
+  for (int lines : {5000, 10000, 20000}) {
+    ExtractedSource dense;
+    dense.path = "dense.txt";
+    dense.kind = Kind::kTxt;
+    Part part;
+    part.kind = Kind::kTxt;
+    Page page;
+    page.text = "East Sussex Healthcare NHS Trust\n";
+    for (int i = 0; i < lines; ++i) {
+      page.text += "Aidoc is in routine use and was used for " + std::to_string(i) +
+                   " scans in 23/24 on 1 October 2024; costs \u00a3" + std::to_string(i) + ".\n";
+    }
+    part.pages.push_back(page);
+    dense.parts.push_back(part);
+    start = Clock::now();
+    (void)assemble::AssembleRecords({dense}, *dictionary, *rules, 1);
+    const double ms = MsSince(start);
+    std::printf("%8d %10zu %10.1f %12.1f\n", lines, page.text.size(), ms, ms * 1000.0 / lines);
   }
   std::printf("peak RSS: %ld MB\n", PeakRssKb() / 1024);
   return 0;
