@@ -16,6 +16,7 @@
 #include "extract/extract_source.h"
 #include "facts/test_rules.h"
 #include "normalise/test_dictionary.h"
+#include "testing/evidence_check.h"
 #include "testing/test_support.h"
 
 namespace foicode {
@@ -205,34 +206,7 @@ TEST(GoldenResponsesTest, MatchesReviewedOutput) {
 // piece of evidence in the dataset.
 TEST(GoldenResponsesTest, EveryEvidenceQuoteIsTheTextAtItsOffsets) {
   const SampleRun& run = RunSamples();
-  int checked = 0;
-  auto check = [&](const Evidence& e) {
-    ++checked;
-    for (const ExtractedSource& source : run.sources) {
-      if (source.path != e.source) continue;
-      for (const Part& part : source.parts) {
-        if (part.name != e.part) continue;
-        for (const Page& page : part.pages) {
-          if (page.number != e.page) continue;
-          EXPECT_EQ(CodePointSlice(page.text, e.start, e.end), e.quote) << e.source;
-          EXPECT_LT(e.start, e.end) << e.source;
-          return;
-        }
-      }
-    }
-    ADD_FAILURE() << "evidence points at no page: " << e.source;
-  };
-  for (const CodedRecord& r : run.records) {
-    for (const CodedSystem& s : r.systems) {
-      for (const Evidence& e : s.evidence) check(e);
-      for (const CodedUsage& u : s.usage) check(u.evidence);
-    }
-    for (const CodedOtherTool& t : r.other_tools) {
-      for (const Evidence& e : t.evidence) check(e);
-    }
-    for (const CodedUsage& u : r.unattributed_usage) check(u.evidence);
-  }
-  EXPECT_GT(checked, 50);
+  EXPECT_GT(testing::ExpectEvidenceQuotesMatch(run.records, run.sources), 50);
 }
 
 TEST(GoldenResponsesTest, EveryInputIsInExactlyOneRecord) {

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/utf8.h"
 #include "facts/test_rules.h"
 #include "normalise/test_dictionary.h"
+#include "testing/evidence_check.h"
 
 namespace foicode::assemble {
 namespace {
@@ -34,46 +34,10 @@ ExtractedSource Reply(const std::string& path, const std::string& text, const st
   return source;
 }
 
-// Every evidence quote equals the page text at its code point offsets.
-void ExpectEvidenceQuotesMatch(const std::vector<CodedRecord>& records,
-                               const std::vector<ExtractedSource>& sources) {
-  auto check = [&](const Evidence& e) {
-    for (const ExtractedSource& s : sources) {
-      if (s.path != e.source) continue;
-      for (const Part& part : s.parts) {
-        if (part.name != e.part) continue;
-        for (const Page& page : part.pages) {
-          if (page.number != e.page) continue;
-          std::string quote;
-          int index = 0;
-          for (std::size_t byte = 0; byte < page.text.size(); ++index) {
-            const std::int32_t c = CodePointAt(page.text, byte);
-            if (index >= e.start && index < e.end) AppendUtf8(quote, static_cast<std::uint32_t>(c));
-            byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-          }
-          EXPECT_EQ(quote, e.quote) << e.source << " [" << e.start << "," << e.end << ")";
-          return;
-        }
-      }
-    }
-    ADD_FAILURE() << "no page for evidence " << e.source;
-  };
-  for (const CodedRecord& r : records) {
-    for (const CodedSystem& s : r.systems) {
-      for (const Evidence& e : s.evidence) check(e);
-      for (const CodedUsage& u : s.usage) check(u.evidence);
-    }
-    for (const CodedOtherTool& t : r.other_tools) {
-      for (const Evidence& e : t.evidence) check(e);
-    }
-    for (const CodedUsage& u : r.unattributed_usage) check(u.evidence);
-  }
-}
-
 std::vector<CodedRecord> Code(const std::vector<ExtractedSource>& sources) {
   std::vector<CodedRecord> records =
       AssembleRecords(sources, normalise::testing::RealDictionary(), Rules(), 2);
-  ExpectEvidenceQuotesMatch(records, sources);
+  testing::ExpectEvidenceQuotesMatch(records, sources);
   return records;
 }
 

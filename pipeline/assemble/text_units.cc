@@ -109,22 +109,15 @@ TextUnits::TextUnits(std::string_view text) {
     }
     in_paragraph = true;
     const std::u32string_view text_of_line = all.substr(start, end - start);
-    if (text_of_line.find(U" | ") != std::u32string_view::npos) {
+    int stop = end;
+    while (stop > start && IsSpace(all[stop - 1])) --stop;
+    const std::u32string_view trimmed = all.substr(start, stop - start);
+    // A table row (cells joined by " | "), or columns aligned with spaces ("Lunit INSIGHT MMG
+    // Apr 2024 - Sep 2024    c. 12,600"): each line is a row of its own.
+    const bool table_row = trimmed.find(U" | ") != std::u32string_view::npos;
+    if (table_row || trimmed.find(U"   ") != std::u32string_view::npos) {
       close(start);
-      int stop = end;
-      while (stop > start && IsSpace(all[stop - 1])) --stop;
-      sentences_.push_back({start, stop, paragraph, true});
-      continue;
-    }
-    // Columns aligned with spaces ("Lunit INSIGHT MMG    Apr 2024 - Sep 2024    c. 12,600"):
-    // each line is a row of its own, though not a table row with cells.
-    std::u32string_view trimmed = text_of_line;
-    while (!trimmed.empty() && IsSpace(trimmed.back())) trimmed.remove_suffix(1);
-    if (trimmed.find(U"   ") != std::u32string_view::npos) {
-      close(start);
-      int stop = end;
-      while (stop > start && IsSpace(all[stop - 1])) --stop;
-      sentences_.push_back({start, stop, paragraph, false});
+      sentences_.push_back({start, stop, paragraph, table_row});
       continue;
     }
     if (open >= 0 && StartsItem(text_of_line)) close(start);

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "assemble/assemble_records.h"
@@ -24,6 +25,20 @@ using Clock = std::chrono::steady_clock;
 
 double MsSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// An input of one text page.
+foicode::ExtractedSource OnePageSource(const std::string& path, std::string text) {
+  foicode::ExtractedSource source;
+  source.path = path;
+  source.kind = foicode::Kind::kTxt;
+  foicode::Part part;
+  part.kind = foicode::Kind::kTxt;
+  foicode::Page page;
+  page.text = std::move(text);
+  part.pages.push_back(std::move(page));
+  source.parts.push_back(std::move(part));
+  return source;
 }
 
 long PeakRssKb() {
@@ -77,41 +92,28 @@ int main(int argc, char** argv) {
   }
   std::printf("%8s %10s %10s %12s\n", "copies", "chars", "ms", "ms per 100k");
   for (int copies : {1, 2, 4, 8}) {
-    ExtractedSource big;
-    big.path = "big.txt";
-    big.kind = Kind::kTxt;
-    Part part;
-    part.kind = Kind::kTxt;
-    Page page;
-    for (int c = 0; c < copies; ++c) page.text += all_text;
-    part.pages.push_back(page);
-    big.parts.push_back(part);
+    std::string text;
+    for (int c = 0; c < copies; ++c) text += all_text;
+    const std::size_t chars = text.size();
     start = Clock::now();
-    (void)assemble::AssembleRecords({big}, *dictionary, *rules, 1);
+    (void)assemble::AssembleRecords({OnePageSource("big.txt", std::move(text))}, *dictionary, *rules, 1);
     const double ms = MsSince(start);
-    std::printf("%8d %10zu %10.1f %12.1f\n", copies, page.text.size(), ms, ms * 100000.0 / page.text.size());
+    std::printf("%8d %10zu %10.1f %12.1f\n", copies, chars, ms, ms * 100000.0 / chars);
   }
   // A hostile page: one short line after another, each with a system, a cue, a figure, a
   // period, a date and money, and no blank line. Time per line should stay flat.
   std::printf("%8s %10s %10s %12s\n", "lines", "chars", "ms", "us per line");
   for (int lines : {5000, 10000, 20000}) {
-    ExtractedSource dense;
-    dense.path = "dense.txt";
-    dense.kind = Kind::kTxt;
-    Part part;
-    part.kind = Kind::kTxt;
-    Page page;
-    page.text = "East Sussex Healthcare NHS Trust\n";
+    std::string text = "East Sussex Healthcare NHS Trust\n";
     for (int i = 0; i < lines; ++i) {
-      page.text += "Aidoc is in routine use and was used for " + std::to_string(i) +
-                   " scans in 23/24 on 1 October 2024; costs \u00a3" + std::to_string(i) + ".\n";
+      text += "Aidoc is in routine use and was used for " + std::to_string(i) +
+              " scans in 23/24 on 1 October 2024; costs \u00a3" + std::to_string(i) + ".\n";
     }
-    part.pages.push_back(page);
-    dense.parts.push_back(part);
+    const std::size_t chars = text.size();
     start = Clock::now();
-    (void)assemble::AssembleRecords({dense}, *dictionary, *rules, 1);
+    (void)assemble::AssembleRecords({OnePageSource("dense.txt", std::move(text))}, *dictionary, *rules, 1);
     const double ms = MsSince(start);
-    std::printf("%8d %10zu %10.1f %12.1f\n", lines, page.text.size(), ms, ms * 1000.0 / lines);
+    std::printf("%8d %10zu %10.1f %12.1f\n", lines, chars, ms, ms * 1000.0 / lines);
   }
   std::printf("peak RSS: %ld MB\n", PeakRssKb() / 1024);
   return 0;
