@@ -34,13 +34,15 @@ std::string CsvRow(const std::vector<std::string>& fields) {
 
 std::string StringOrEmpty(const nlohmann::json& j) { return j.is_string() ? j.get<std::string>() : ""; }
 
-// Values of `key` in each element of `array`, joined with "; ".
+// Values of `key` in each element of `array`, joined with "; ", each value once.
 std::string JoinField(const nlohmann::json& array, const char* key) {
+  std::vector<std::string> seen;
   std::string out;
   for (const auto& item : array) {
     const std::string value = item.is_object() ? StringOrEmpty(item.value(key, nlohmann::json()))
                                                : StringOrEmpty(item);
-    if (value.empty()) continue;
+    if (value.empty() || std::find(seen.begin(), seen.end(), value) != seen.end()) continue;
+    seen.push_back(value);
     if (!out.empty()) out += "; ";
     out += value;
   }
