@@ -321,3 +321,64 @@ TEST(AssembleRecordsTest, ATotalRowStandsForItsOwnTableOnly) {
 
 }  // namespace
 }  // namespace foicode::assemble
+
+namespace foicode::assemble {
+namespace {
+
+TEST(AssembleRecordsTest, ASystemNamedAfterByIsTheFiguresOwn) {
+  const auto records = Code({Reply("s.txt",
+                                   "East Sussex Healthcare NHS Trust\n\n"
+                                   "500 scans were analysed by Aidoc BriefCase and 300 scans by "
+                                   "Annalise Enterprise CXR in 2023/24.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].systems.size(), 2u);
+  ASSERT_EQ(records[0].systems[0].usage.size(), 1u);
+  EXPECT_EQ(records[0].systems[0].vendor, "Aidoc");
+  EXPECT_EQ(records[0].systems[0].usage[0].low, 500);
+  ASSERT_EQ(records[0].systems[1].usage.size(), 1u);
+  EXPECT_EQ(records[0].systems[1].usage[0].low, 300);
+}
+
+TEST(AssembleRecordsTest, ProductsJoinedBySlashAreTwoSystems) {
+  const auto records = Code({Reply("t.txt",
+                                   "East Sussex Healthcare NHS Trust\n\n"
+                                   "We currently use Annalise Enterprise CXR / Annalise Enterprise CTB.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].systems.size(), 2u) << Names(records[0]);
+}
+
+TEST(AssembleRecordsTest, ASentenceAboutAnotherProductLendsNoStage) {
+  const auto records = Code({Reply("u.txt",
+                                   "East Sussex Healthcare NHS Trust\n\n"
+                                   "We currently use Annalise Enterprise CXR for all chest X-rays. "
+                                   "Another product is expected to go live in 2025.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(Names(records[0]), "Annalise.ai/Annalise Enterprise CXR/live");
+}
+
+TEST(AssembleRecordsTest, ADepartmentsActivityGivenToTheOnlySystemIsFlagged) {
+  const auto records = Code({Reply("v.txt",
+                                   "East Sussex Healthcare NHS Trust\n\n"
+                                   "Annalise Enterprise CXR is in routine use.\n\n"
+                                   "The Trust carried out 45,000 chest X-rays in 2023/24.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].systems.size(), 1u);
+  ASSERT_EQ(records[0].systems[0].usage.size(), 1u);
+  EXPECT_TRUE(HasFlag(records[0].systems[0].flags, flag_codes::kUsageInferred));
+}
+
+TEST(AssembleRecordsTest, ABlankLineEndsATableAndItsTotal) {
+  const auto records = Code({Reply("w.txt",
+                                   "Hull University Teaching Hospitals NHS Trust\n\n"
+                                   "Aidence Veye Lung Nodules usage\n"
+                                   "Month | Studies 23/24\nApril | 100\nMay | 200\n\n"
+                                   "Month | Site | Studies 24/25\nTotal | All | 150\n")});
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].systems.size(), 1u);
+  std::vector<long long> lows;
+  for (const CodedUsage& u : records[0].systems[0].usage) lows.push_back(u.low);
+  EXPECT_EQ(lows, (std::vector<long long>{100, 200, 150}));
+}
+
+}  // namespace
+}  // namespace foicode::assemble

@@ -263,20 +263,27 @@ class Builder {
   }
 
   void JoinGroups() {
-    // Modules of one product written with it, "e-Stroke (e-ASPECTS / e-CTA)", are one system:
-    // a product of the same vendor right after another, in brackets or after a slash.
-    std::map<std::tuple<const AnalysedPage*, int, std::string>, const Mention*> previous_product;
+    // Modules of one product written in brackets after it, "e-Stroke (e-ASPECTS / e-CTA)",
+    // are one system; "Annalise CXR / Annalise CTB" or "... and ..." are two.
+    struct Chain {
+      const Mention* last = nullptr;
+      bool in_brackets = false;
+    };
+    std::map<std::tuple<const AnalysedPage*, int, std::string>, Chain> chains;
     for (const Mention& m : mentions_) {
       if (m.name->kind != NameKind::kProduct || m.sentence < 0 || !m.name->vendor) continue;
-      auto [it, added] = previous_product.try_emplace({m.page, m.sentence, *m.name->vendor}, &m);
-      if (added) continue;
-      const Mention& before = *it->second;
-      const std::u32string_view gap =
-          std::u32string_view(m.page->units.code_points())
-              .substr(before.name->end, std::max(0, m.name->start - before.name->end));
-      if (gap.size() <= 4 && (gap.find(U'(') != gap.npos || gap.find(U'/') != gap.npos))
-        Join(before.system, m.system);
-      it->second = &m;
+      Chain& chain = chains[{m.page, m.sentence, *m.name->vendor}];
+      if (chain.last != nullptr) {
+        const std::u32string_view gap =
+            std::u32string_view(m.page->units.code_points())
+                .substr(chain.last->name->end, std::max(0, m.name->start - chain.last->name->end));
+        const bool opens = gap.size() <= 4 && gap.find(U'(') != gap.npos;
+        const bool continues = chain.in_brackets && gap.size() <= 4 && gap.find(U'/') != gap.npos &&
+                               gap.find(U')') == gap.npos;
+        chain.in_brackets = opens || continues;
+        if (chain.in_brackets) Join(chain.last->system, m.system);
+      }
+      chain.last = &m;
     }
     // A vendor named alone joins its product's system (the first named) when there is one.
     for (int g = 0; g < static_cast<int>(groups_.size()); ++g) {
@@ -310,6 +317,12 @@ class Builder {
         if (!sentence.table_row) by_paragraph_[{m.page, sentence.paragraph}].insert(m.system);
       }
     }
+    // In text order (described systems were collected after the named ones), for the binary
+    // searches of SystemForFigure and CuesByMention.
+    for (auto& [where, list] : by_sentence_) {
+      std::stable_sort(list.begin(), list.end(),
+                       [](const Mention* a, const Mention* b) { return a->name->start < b->name->start; });
+    }
   }
 
   // The systems named in the table block holding sentence `row` (its rows and the line above).
@@ -320,7 +333,9 @@ class Builder {
       const std::vector<Sentence>& sentences = page.units.sentences();
       it->second.resize(sentences.size());
       for (std::size_t s = 0; s < sentences.size(); ++s) {
-        const bool continues = s > 0 && sentences[s].table_row && sentences[s - 1].table_row;
+        // A blank line ends a table (it ends the paragraph too).
+        const bool continues = s > 0 && sentences[s].table_row && sentences[s - 1].table_row &&
+                               sentences[s].paragraph == sentences[s - 1].paragraph;
         it->second[s] = continues ? it->second[s - 1] : static_cast<int>(s);
       }
     }
@@ -364,9 +379,13 @@ class Builder {
           SentenceMentions::const_iterator in_sentence = by_sentence_.find({&page, sentence});
           if (in_sentence == by_sentence_.end()) in_sentence = EarlierInParagraph(page, sentence);
           if (in_sentence == by_sentence_.end()) continue;
+          // The nearest mention is one of the two either side of the cue's start (mentions are
+          // in text order), or one that contains it.
+          const std::vector<const Mention*>& in = in_sentence->second;
+          const auto at = FirstStartingAt(in, cue.start);
           const Mention* nearest = nullptr;
           int best = 0;
-          for (const Mention* m : in_sentence->second) {
+          auto consider = [&](const Mention* m) {
             const int distance = cue.start >= m->name->end ? cue.start - m->name->end
                                  : m->name->start >= cue.end ? m->name->start - cue.end
                                                             : 0;
@@ -374,12 +393,35 @@ class Builder {
               nearest = m;
               best = distance;
             }
-          }
+          };
+          if (at != in.begin()) consider(*std::prev(at));
+          if (at != in.end()) consider(*at);
           out[nearest].push_back(*d);
         }
       }
     }
     return out;
+  }
+
+  // A sentence that goes on about the thing before it: it opens with a pronoun or "the
+  // system" and does not bring in "another" or "other" product.
+  static bool RefersBack(const AnalysedPage& page, const Sentence& sentence) {
+    std::string text;
+    for (int i = sentence.start; i < sentence.end && i < sentence.start + 200; ++i) {
+      const char32_t c = page.units.code_points()[i];
+      text += c < 0x80 ? static_cast<char>(std::tolower(static_cast<int>(c))) : ' ';
+    }
+    if (text.find("another") != std::string::npos || text.find("other ") != std::string::npos ||
+        text.find("further") != std::string::npos || text.find("new ") != std::string::npos)
+      return false;
+    static constexpr std::string_view kOpenings[] = {
+        "it ", "it's ", "its ", "this ", "these ", "they ", "we ", "the system", "the software",
+        "the tool", "the product", "the platform", "the pilot", "the trial", "the evaluation",
+        "the deployment", "the service", "go-live", "go live", "the trust expects", "the trust plans"};
+    for (std::string_view opening : kOpenings) {
+      if (text.starts_with(opening)) return true;
+    }
+    return false;
   }
 
   // "Annalise is being set up. We expect to go live in 2025.": a cue in a sentence that names
@@ -394,6 +436,7 @@ class Builder {
       return by_sentence_.end();
     if (names_other_things_.count({&page, sentence}) || names_other_things_.count({&page, back}))
       return by_sentence_.end();
+    if (!RefersBack(page, sentences[sentence])) return by_sentence_.end();
     const auto found = by_sentence_.find({&page, back});
     if (found == by_sentence_.end()) return found;
     std::set<int> systems;
@@ -582,6 +625,68 @@ class Builder {
     return row.start;
   }
 
+  // True when the figure's sentence says what a system did ("25-30k uses", "analysed"), or the
+  // sentence before asks for usage ("... the usage frequency of these systems"), not only how
+  // much a department did ("45,000 chest X-rays in 2023/24").
+  static bool SpeaksOfUse(const AnalysedPage& page, const UsageFigure& figure) {
+    const int s = page.units.SentenceAt(figure.start);
+    if (s < 0) return false;
+    auto lower_text = [&](const Sentence& sentence) {
+      std::string text;
+      for (int i = sentence.start; i < sentence.end && i < sentence.start + 400; ++i) {
+        const char32_t c = page.units.code_points()[i];
+        text += c < 0x80 ? static_cast<char>(std::tolower(static_cast<int>(c))) : ' ';
+      }
+      return text;
+    };
+    const std::string here = lower_text(page.units.sentences()[s]);
+    for (std::string_view word : {"use", "usage", "analys", "process", "read by", "assessed by", "run "}) {
+      if (here.find(word) != std::string::npos) return true;
+    }
+    if (s == 0) return false;
+    const std::string before = lower_text(page.units.sentences()[s - 1]);
+    return before.find("usage") != std::string::npos || before.find("frequency") != std::string::npos ||
+           before.find("how many") != std::string::npos;
+  }
+
+  // The first of `mentions` (in text order) that starts at or after `offset`.
+  static std::vector<const Mention*>::const_iterator FirstStartingAt(
+      const std::vector<const Mention*>& mentions, int offset) {
+    return std::lower_bound(mentions.begin(), mentions.end(), offset,
+                            [](const Mention* m, int at) { return m->name->start < at; });
+  }
+
+  // The distinct systems named in one sentence or row, worked out once.
+  const std::set<int>& SystemsOf(const AnalysedPage& page, int sentence,
+                                 const std::vector<const Mention*>& in_sentence) {
+    auto [it, added] = systems_of_sentence_.try_emplace({&page, sentence});
+    if (added) {
+      for (const Mention* m : in_sentence) it->second.insert(m->system);
+    }
+    return it->second;
+  }
+
+  // The first system named after `figure` (before the next figure) when the words between end
+  // with "by", "using", "with", "via" or "through" and are few; else null.
+  static const Mention* AgentAfter(const AnalysedPage& page, const UsageFigure& figure,
+                                   const std::vector<const Mention*>& in_sentence, int next_start) {
+    for (auto it = FirstStartingAt(in_sentence, figure.end); it != in_sentence.end(); ++it) {
+      const Mention* m = *it;
+      if (m->name->end > next_start || m->name->start - figure.end > 60) return nullptr;
+      std::string gap;
+      for (int i = figure.end; i < m->name->start; ++i) {
+        const char32_t c = page.units.code_points()[i];
+        gap += c < 0x80 ? static_cast<char>(std::tolower(static_cast<int>(c))) : ' ';
+      }
+      while (!gap.empty() && gap.back() == ' ') gap.pop_back();
+      for (std::string_view word : {" by", " using", " with", " via", " through"}) {
+        if (gap.ends_with(word) || gap == word.substr(1)) return m;
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
   // True when a word in [start, end) of the page begins with a capital letter.
   static bool CapitalisedWordIn(const AnalysedPage& page, int start, int end) {
     const std::u32string& cps = page.units.code_points();
@@ -639,14 +744,14 @@ class Builder {
         // (a breakdown by month).
         const int cell_start = CellStart(page, here, figure.start);
         const Mention* in_cell = nullptr;
-        for (const Mention* m : in_sentence) {
-          if (m->name->start >= cell_start && m->name->end <= figure.start) in_cell = m;
+        for (auto it = FirstStartingAt(in_sentence, cell_start);
+             it != in_sentence.end() && (*it)->name->end <= figure.start; ++it) {
+          in_cell = *it;
         }
         if (in_cell != nullptr) return in_cell->system;
         // A row that names two systems ("Aidoc BriefCase and Annalise CXR | 900") gives a
         // figure of both: it is not split or guessed.
-        std::set<int> in_row;
-        for (const Mention* m : in_sentence) in_row.insert(m->system);
+        const std::set<int>& in_row = SystemsOf(page, sentence, in_sentence);
         if (in_row.size() > 1) return -1;
         if (in_row.size() == 1) return *in_row.begin();
         const std::set<int>& in_table = TableSystems(page, sentence);
@@ -656,17 +761,26 @@ class Builder {
         // used for 887 patients and HeartFlow 57 times"), else those named before the next.
         // Two systems there ("Brainomix and RapidAI were used for 450 scans") share the figure.
         // With none since the previous figure, the figure goes on about the system named last
-        // ("HeartFlow: c. 20 times per month (roughly 240 a year)").
+        // ("HeartFlow: c. 20 times per month (roughly 240 a year)"). Mentions are in text
+        // order, so each look is a binary search and a walk between two figures.
         const auto [previous_end, next_start] = NeighbourFigures(page, figure);
         std::set<int> since_previous, after;
+        const auto at_figure = FirstStartingAt(in_sentence, figure.start);
         const Mention* last_before = nullptr;
-        for (const Mention* m : in_sentence) {
-          if (m->name->end <= figure.start) {
-            last_before = m;
-            if (m->name->start >= previous_end) since_previous.insert(m->system);
-          }
-          if (m->name->start >= figure.end && m->name->end <= next_start) after.insert(m->system);
+        for (auto it = at_figure; it != in_sentence.begin();) {
+          --it;
+          if ((*it)->name->end > figure.start) continue;
+          if (last_before == nullptr) last_before = *it;
+          if ((*it)->name->start < previous_end) break;
+          since_previous.insert((*it)->system);
         }
+        for (auto it = FirstStartingAt(in_sentence, figure.end);
+             it != in_sentence.end() && (*it)->name->end <= next_start; ++it) {
+          after.insert((*it)->system);
+        }
+        // "500 scans were analysed by Aidoc BriefCase and 300 by Annalise": a system named
+        // just after "by", "using", "with", "via" or "through" is the figure's own.
+        if (const Mention* agent = AgentAfter(page, figure, in_sentence, next_start)) return agent->system;
         if (since_previous.size() > 1) return -1;
         if (since_previous.size() == 1) return *since_previous.begin();
         // ... unless a capitalised word since then may be a subject of its own ("FFRct was used
@@ -683,10 +797,10 @@ class Builder {
           in_paragraph != by_paragraph_.end() && in_paragraph->second.size() == 1)
         return *in_paragraph->second.begin();
     }
-    // The reply's only system takes a figure that names none: it cannot belong to another.
-    // When other systems are named but not in use, that is an inference, flagged.
+    // The reply's only system in use takes a figure that names none. Flagged usage_inferred
+    // when other systems are named, or when the sentence does not say the figure is use.
     if (in_use_.size() == 1) {
-      *inferred = by_system_.size() > 1;
+      *inferred = by_system_.size() > 1 || !SpeaksOfUse(page, figure);
       return *in_use_.begin();
     }
     return -1;
@@ -730,10 +844,9 @@ class Builder {
             continue;
           }
           if (inferred) {
-            s.flags.push_back({std::string(flag_codes::kUsageInferred), "The figure '" + usage.evidence.quote +
-                                                     "' is not next to the name " + Describe(s) +
-                                                     "; it was tied to it as the only system the "
-                                                     "reply names."});
+            s.flags.push_back({std::string(flag_codes::kUsageInferred),
+                               "The figure '" + usage.evidence.quote + "' names no system; it was tied to " +
+                                   Describe(s) + " as the only system in use. Check it counts this system's use."});
           }
           FigurePlace place;
           place.in_table = figure.cell.has_value();
@@ -759,10 +872,14 @@ class Builder {
   static bool SameFigure(const CodedUsage& a, const FigurePlace& pa, const CodedUsage& b,
                          const FigurePlace& pb) {
     if (a.low != b.low || a.high != b.high || a.per != b.per) return false;
+    if (pa.in_table && pb.in_table) return false;
+    // A table cell often has no period of its own; between two figures in prose a missing
+    // period is a difference ("300 in 2023/24 and 300 so far this year").
+    const bool one_in_table = pa.in_table || pb.in_table;
+    if (a.period.has_value() != b.period.has_value() && !one_in_table) return false;
     if (a.period && b.period &&
         (a.period->start_month != b.period->start_month || a.period->end_month != b.period->end_month))
       return false;
-    if (pa.in_table && pb.in_table) return false;
     // A column heading names its unit loosely ("Lung health checks – CT scans analysed"), so
     // units must agree only between two figures in prose.
     return pa.in_table || pb.in_table || a.unit.empty() || b.unit.empty() || a.unit == b.unit;
@@ -844,6 +961,7 @@ class Builder {
   std::map<std::pair<const AnalysedPage*, int>, std::set<int>> by_paragraph_;  // prose only
   std::map<std::pair<const AnalysedPage*, int>, std::set<int>> table_systems_;
   std::map<const AnalysedPage*, std::vector<int>> table_first_;
+  std::map<std::pair<const AnalysedPage*, int>, std::set<int>> systems_of_sentence_;
   std::set<std::pair<const AnalysedPage*, int>> names_other_things_;  // tools, organisations
   std::set<int> in_use_;  // systems not denied, not only hypothetical
   std::deque<NameMention> described_names_;  // stable addresses for Mention::name

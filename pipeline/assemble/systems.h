@@ -30,7 +30,8 @@ struct SystemsFound {
 //   cue it is live when the reply confirms use, else unknown;
 // - a usage figure goes to the system on its table row (or the table's heading), else the
 //   nearest system named in its sentence, else the only system of its paragraph, else the
-//   only system of the reply in use (flagged usage_inferred when the reply names others);
+//   only system of the reply in use (flagged usage_inferred when the reply names others or
+//   the sentence does not speak of use);
 //   a figure on a line labelled with another name ("RAPID – 35 a month") is unattributed;
 //   repeats of one figure are kept once, and a table's "Total" row replaces its other rows.
 SystemsFound FindSystems(const std::vector<const AnalysedSource*>& sources,

@@ -24,6 +24,9 @@ bool Overlaps(ByteRange a, ByteRange b) { return a.begin < b.end && b.begin < a.
 // the questions restated at the top of a long letter).
 constexpr int kQuestionReach = 300;
 
+// How far before its figure, in bytes, a period may be written and still be its period.
+constexpr std::size_t kPeriodBeforeReach = 300;
+
 // A count fits a long long with room to spare ("25 million" does; a hostile "999...9k" not).
 bool Countable(const Quantity& q) { return q.low >= 0 && q.high >= q.low && q.high < 1e15; }
 
@@ -461,11 +464,14 @@ class Scanner {
     const std::size_t nearest = static_cast<std::size_t>(std::prev(after) - period_ranges_.begin());
     const ByteRange r = period_ranges_[nearest];
     if (r.begin < sentence.begin || r.end > figure.begin || taken_after[nearest]) return std::nullopt;
+    // "In 23/24, 887 scans": a period that far back (a hostile run-on sentence) is not this
+    // figure's; the cap also keeps the gap checks below cheap.
+    if (figure.begin - r.end > kPeriodBeforeReach) return std::nullopt;
     const ByteRange gap{r.end, figure.begin};
+    if (figures.Overlaps(gap)) return std::nullopt;
     if (layout_.ClauseBreakBetween(gap.begin, gap.end) || Contains(Slice(gap.begin, gap.end), "|")) {
       return std::nullopt;
     }
-    if (figures.Overlaps(gap)) return std::nullopt;
     return nearest;
   }
 
@@ -691,9 +697,12 @@ class Scanner {
         }
         // Only questions above the answer, and not far above it, can be the one it answers:
         // a page of many answers and questions stays linear.
+        // Without a number, only a question ending on the answer's line or up to 3 lines above
+        // can count, and a question spans a few lines at most: look 10 back.
         const int answer_at = layout_.LineOf(answer->begin);
+        const int reach = cue.question_number ? kQuestionReach : 10;
         const auto window_begin = std::lower_bound(ai_questions.begin(), ai_questions.end(),
-                                                   std::make_pair(answer_at - kQuestionReach, std::size_t{0}));
+                                                   std::make_pair(answer_at - reach, std::size_t{0}));
         const auto window_end = std::upper_bound(ai_questions.begin(), ai_questions.end(),
                                                  std::make_pair(answer_at, SIZE_MAX));
         for (auto q = window_begin; q != window_end; ++q) {
@@ -702,7 +711,7 @@ class Scanner {
           const int end_line = layout_.LineOf(qend > 0 ? qend - 1 : 0);
           bool answers = false;
           if (qend <= answer->begin && end_line == answer_line) answers = true;
-          if (qend <= answer->begin && end_line < answer_line) {
+          if (qend <= answer->begin && end_line < answer_line && answer_line - end_line <= 3) {
             int blank_or_text = 0;
             for (int k = end_line + 1; k < answer_line; ++k) {
               const Line& l = layout_.lines()[static_cast<std::size_t>(k)];

@@ -162,6 +162,9 @@ bool PageLayout::StartsListItem(int line) const {
   return i > digits && i < s.size() && (s[i] == '.' || s[i] == ')' || s[i] == ' ' || s[i] == ':');
 }
 
+// Bytes a negation's or hypothesis's clause may run at most.
+constexpr std::size_t kLongestClause = 2000;
+
 ByteRange PageLayout::SentenceAround(std::size_t pos) const {
   pos = std::min(pos, text_.size());
   const int line = LineOf(pos);
@@ -195,8 +198,10 @@ ByteRange PageLayout::SentenceAround(std::size_t pos) const {
 
 std::size_t PageLayout::ClauseEnd(std::size_t pos) const {
   const ByteRange sentence = SentenceAround(pos);
-  std::size_t end = sentence.end;
-  const std::string_view rest = text_.substr(pos, sentence.end > pos ? sentence.end - pos : 0);
+  // A clause runs to the end of its sentence at most, and never further than kLongestClause
+  // (a run-on page with no full stop must not make each negation scan the rest of it).
+  std::size_t end = std::min(sentence.end, pos + kLongestClause);
+  const std::string_view rest = text_.substr(pos, end > pos ? end - pos : 0);
   for (std::string_view stop : kClauseStops) {
     const std::size_t at = rest.find(stop);
     if (at != std::string_view::npos) end = std::min(end, pos + at);

@@ -45,7 +45,7 @@ class PageLayout {
   ByteRange SentenceAround(std::size_t pos) const;
   // Where a negation or hypothetical starting at `pos` stops applying: the end of its
   // sentence, or earlier at ";", ":" or a contrast word ("but", "however", "although",
-  // "except", "whereas").
+  // "except", "whereas"); never more than 2000 bytes on.
   std::size_t ClauseEnd(std::size_t pos) const;
   // True when [begin, end) holds a clause stop of ClauseEnd other than ":" (";", "but",
   // "however", ...): a period before it does not reach a figure after it.

@@ -18,6 +18,8 @@ namespace {
 // Twelve words either side: wide enough for "Mia (Kheiron's mammography AI)", narrow
 // enough that one "AI" in a heading does not vouch for a whole letter.
 constexpr std::size_t kContextWords = 12;
+// How far along its own line, in words, an ambiguous name looks for context.
+constexpr std::size_t kLineReach = 200;
 
 struct Hit {
   std::size_t begin = 0;  // folded bytes
@@ -94,10 +96,12 @@ bool AmbiguousHitHolds(const PageView& page, const Dictionary& dictionary, const
   const std::size_t lo = first > kContextWords ? first - kContextWords : 0;
   const std::size_t hi = std::min(words.size(), last + kContextWords);
   const int line = page.LineOf(start);
-  // The window of words, widened to the whole line: start at its first word, not the page's.
+  // The window of words, widened to the rest of the line up to kLineReach words either side
+  // (a page that is one enormous line must not make every hit read all of it).
   std::size_t from = lo;
-  while (from > 0 && page.LineOf(words[from - 1].start) == line) --from;
-  for (std::size_t w = from; w < words.size(); ++w) {
+  while (from > 0 && from + kLineReach > lo && page.LineOf(words[from - 1].start) == line) --from;
+  const std::size_t to = std::min(words.size(), hi + kLineReach);
+  for (std::size_t w = from; w < to; ++w) {
     const bool near = w >= lo && w < hi;
     if (!near && page.LineOf(words[w].start) != line) {
       if (w > hi) break;
@@ -106,7 +110,13 @@ bool AmbiguousHitHolds(const PageView& page, const Dictionary& dictionary, const
     if (w >= first && w < last) continue;  // the name itself ("Behold AI" is its own alias)
     if (IsContextWordAt(page, w)) return true;
   }
-  for (const Hit& other : hits) {
+  // Other names in the same window; hits are in text order.
+  const std::size_t window_begin = from < words.size() ? words[from].begin : hit.begin;
+  const std::size_t window_end = to < words.size() ? words[to].begin : page.folded().size();
+  const auto first_hit = std::lower_bound(hits.begin(), hits.end(), window_begin,
+                                          [](const Hit& h, std::size_t at) { return h.begin < at; });
+  for (auto it = first_hit; it != hits.end() && it->begin < window_end; ++it) {
+    const Hit& other = *it;
     const DictionaryName& o = dictionary.names()[other.name];
     if (o.ambiguous || o.kind == NameKind::kOrganisation || &other == &hit) continue;
     const std::size_t ow = page.WordAt(other.begin);

@@ -21,9 +21,9 @@ namespace foicode::normalise {
 //   ("Brainomix e-Stroke") also gives a vendor mention for that part.
 // - An ambiguous name (Mia, DERM, Red Dot, Dragon ...) counts only when written with the
 //   dictionary's capitals and with an AI, software, imaging or speech word, or another vendor,
-//   product or tool, on its line or within 12 words, or when the page also names the same
-//   entry unambiguously ("Skin Analytics DERM" ... "DERM - 300 a month"); otherwise it is
-//   left out.
+//   product or tool, within 12 words or on its line (up to 200 words away), or when the page
+//   also names the same entry unambiguously ("Skin Analytics DERM" ... "DERM - 300 a month");
+//   otherwise it is left out.
 // - Fuzzy: a capitalised span whose letters and digits equal a vendor or product name's
 //   ("Heart-Flow" for HeartFlow), or within a small edit distance of one (1 for 5-8 letters,
 //   2 for 9 or more: "Brainomixx"), never for names of 4 letters or fewer or common words.
