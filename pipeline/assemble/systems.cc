@@ -73,6 +73,18 @@ std::optional<Deployment> DeploymentOf(CueType type) {
   }
 }
 
+// Code points [start, end) of the page, at most `limit` of them, as lower-case ASCII (anything
+// else becomes a space): enough to look for English words.
+std::string LowerAscii(const AnalysedPage& page, int start, int end, int limit) {
+  std::string text;
+  const std::u32string& cps = page.units.code_points();
+  for (int i = std::max(start, 0); i < end && i < start + limit && i < static_cast<int>(cps.size()); ++i) {
+    const char32_t c = cps[i];
+    text += c < 0x80 ? static_cast<char>(std::tolower(static_cast<int>(c))) : ' ';
+  }
+  return text;
+}
+
 // Where a usage figure sat: a table cell (with its row's label and its table) or prose.
 struct FigurePlace {
   bool in_table = false;
@@ -406,11 +418,7 @@ class Builder {
   // A sentence that goes on about the thing before it: it opens with a pronoun or "the
   // system" and does not bring in "another" or "other" product.
   static bool RefersBack(const AnalysedPage& page, const Sentence& sentence) {
-    std::string text;
-    for (int i = sentence.start; i < sentence.end && i < sentence.start + 200; ++i) {
-      const char32_t c = page.units.code_points()[i];
-      text += c < 0x80 ? static_cast<char>(std::tolower(static_cast<int>(c))) : ' ';
-    }
+    const std::string text = LowerAscii(page, sentence.start, sentence.end, 200);
     if (text.find("another") != std::string::npos || text.find("other ") != std::string::npos ||
         text.find("further") != std::string::npos || text.find("new ") != std::string::npos)
       return false;
@@ -632,12 +640,7 @@ class Builder {
     const int s = page.units.SentenceAt(figure.start);
     if (s < 0) return false;
     auto lower_text = [&](const Sentence& sentence) {
-      std::string text;
-      for (int i = sentence.start; i < sentence.end && i < sentence.start + 400; ++i) {
-        const char32_t c = page.units.code_points()[i];
-        text += c < 0x80 ? static_cast<char>(std::tolower(static_cast<int>(c))) : ' ';
-      }
-      return text;
+      return LowerAscii(page, sentence.start, sentence.end, 400);
     };
     const std::string here = lower_text(page.units.sentences()[s]);
     for (std::string_view word : {"use", "usage", "analys", "process", "read by", "assessed by", "run "}) {
@@ -673,11 +676,7 @@ class Builder {
     for (auto it = FirstStartingAt(in_sentence, figure.end); it != in_sentence.end(); ++it) {
       const Mention* m = *it;
       if (m->name->end > next_start || m->name->start - figure.end > 60) return nullptr;
-      std::string gap;
-      for (int i = figure.end; i < m->name->start; ++i) {
-        const char32_t c = page.units.code_points()[i];
-        gap += c < 0x80 ? static_cast<char>(std::tolower(static_cast<int>(c))) : ' ';
-      }
+      std::string gap = LowerAscii(page, figure.end, m->name->start, 60);
       while (!gap.empty() && gap.back() == ' ') gap.pop_back();
       for (std::string_view word : {" by", " using", " with", " via", " through"}) {
         if (gap.ends_with(word) || gap == word.substr(1)) return m;
