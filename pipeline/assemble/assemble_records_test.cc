@@ -339,6 +339,18 @@ TEST(AssembleRecordsTest, ASystemNamedAfterByIsTheFiguresOwn) {
   EXPECT_EQ(records[0].systems[1].usage[0].low, 300);
 }
 
+TEST(AssembleRecordsTest, ASystemNamedAfterForIsTheFiguresOwn) {
+  const auto records = Code({Reply("s2.txt",
+                                   "East Sussex Healthcare NHS Trust\n\n"
+                                   "In 23/24 there were 887 scans for Brainomix and 57 scans for HeartFlow.\n")});
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].systems.size(), 2u);
+  ASSERT_EQ(records[0].systems[0].usage.size(), 1u);
+  EXPECT_EQ(records[0].systems[0].usage[0].low, 887);
+  ASSERT_EQ(records[0].systems[1].usage.size(), 1u);
+  EXPECT_EQ(records[0].systems[1].usage[0].low, 57);
+}
+
 TEST(AssembleRecordsTest, ProductsJoinedBySlashAreTwoSystems) {
   const auto records = Code({Reply("t.txt",
                                    "East Sussex Healthcare NHS Trust\n\n"
