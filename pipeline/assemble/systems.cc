@@ -109,9 +109,9 @@ class Builder {
     std::map<int, int> system_of_root;
     for (int root : roots) {
       system_of_root[root] = static_cast<int>(out.systems.size());
+      if (groups_[root].described) described_systems_.insert(static_cast<int>(out.systems.size()));
       out.systems.push_back(MakeSystem(root));
     }
-    for (int root : described_roots_) described_systems_.insert(system_of_root[root]);
     for (Mention& m : mentions_) m.system = system_of_root[Root(m.system)];
     IndexMentions(out.systems.size());
     SetDeployments(&out.systems);
@@ -215,13 +215,14 @@ class Builder {
   // Names are sorted by start, so a product holding names[i] starts a little before it.
   static bool InsideProduct(const std::vector<NameMention>& names, std::size_t i) {
     const NameMention& vendor = names[i];
+    auto holds = [&](const NameMention& p) {
+      return p.kind == NameKind::kProduct && vendor.end <= p.end && p.vendor == vendor.vendor;
+    };
     for (std::size_t j = i; j-- > 0 && names[j].start > vendor.start - kLongestName;) {
-      const NameMention& p = names[j];
-      if (p.kind == NameKind::kProduct && vendor.end <= p.end && p.vendor == vendor.vendor) return true;
+      if (holds(names[j])) return true;
     }
     for (std::size_t j = i + 1; j < names.size() && names[j].start == vendor.start; ++j) {
-      const NameMention& p = names[j];
-      if (p.kind == NameKind::kProduct && vendor.end <= p.end && p.vendor == vendor.vendor) return true;
+      if (holds(names[j])) return true;
     }
     return false;
   }
@@ -337,7 +338,6 @@ class Builder {
     }
   }
 
-  // The systems named in the table block holding sentence `row` (its rows and the line above).
   // The first row of the table holding sentence `row`, worked out once per page.
   int TableFirst(const AnalysedPage& page, int row) {
     auto [it, added] = table_first_.try_emplace(&page);
@@ -354,6 +354,7 @@ class Builder {
     return it->second[row];
   }
 
+  // The systems named in the table block holding sentence `row` (its rows and the line above).
   const std::set<int>& TableSystems(const AnalysedPage& page, int row) {
     const std::vector<Sentence>& sentences = page.units.sentences();
     const int first = TableFirst(page, row);
@@ -371,7 +372,6 @@ class Builder {
 
   CodedSystem MakeSystem(int root) {
     const NameGroup& g = groups_[root];
-    if (g.described) described_roots_.insert(root);
     CodedSystem s;
     s.vendor = g.vendor;
     s.product = g.product;
@@ -436,7 +436,7 @@ class Builder {
   // nothing speaks of the sentence just before it in its paragraph, when that names exactly
   // one system and nothing else.
   using SentenceMentions = std::map<std::pair<const AnalysedPage*, int>, std::vector<const Mention*>>;
-  SentenceMentions::const_iterator EarlierInParagraph(const AnalysedPage& page, int sentence) const {
+  SentenceMentions::const_iterator EarlierInParagraph(const AnalysedPage& page, int sentence) {
     const int back = sentence - 1;
     if (sentence < 0 || back < 0) return by_sentence_.end();
     const std::vector<Sentence>& sentences = page.units.sentences();
@@ -447,9 +447,7 @@ class Builder {
     if (!RefersBack(page, sentences[sentence])) return by_sentence_.end();
     const auto found = by_sentence_.find({&page, back});
     if (found == by_sentence_.end()) return found;
-    std::set<int> systems;
-    for (const Mention* m : found->second) systems.insert(m->system);
-    return systems.size() == 1 ? found : by_sentence_.end();
+    return SystemsOf(page, back, found->second).size() == 1 ? found : by_sentence_.end();
   }
 
   bool ReplyConfirmsUse() const {
@@ -471,7 +469,7 @@ class Builder {
     for (int s = 0; s < static_cast<int>(systems->size()); ++s) {
       CodedSystem& system = (*systems)[s];
       std::set<Deployment> stated;
-      int plain = 0, negated = 0, hypothetical = 0, fuzzy = 0, total = 0;
+      int plain = 0, negated = 0, fuzzy = 0, total = 0;
       bool from_ocr = false;
       for (const Mention* mention : by_system_[s]) {
         const Mention& m = *mention;
@@ -483,10 +481,7 @@ class Builder {
           ++negated;
           continue;
         }
-        if (m.hypothetical) {
-          ++hypothetical;
-          continue;
-        }
+        if (m.hypothetical) continue;
         ++plain;
         if (auto it = cues.find(&m); it != cues.end()) {
           std::set<Deployment> here(it->second.begin(), it->second.end());
@@ -519,10 +514,14 @@ class Builder {
       } else if (confirms_use) {
         system.deployment = Deployment::kLive;
       }
-      if (plain > 0 && negated > 0 && !NegatedQuote(s).empty()) {
-        system.flags.push_back({std::string(flag_codes::kNegatedMention),
-                                "The reply also names " + name + " in a negated statement (\"" +
-                                    NegatedQuote(s) + "\"); check which use it denies."});
+      // A figure that names no system may go to the reply's only system in use.
+      if (plain > 0 && system.deployment != Deployment::kNotInUse) in_use_.insert(s);
+      if (plain > 0 && negated > 0) {
+        if (const std::string denial = NegatedQuote(s); !denial.empty()) {
+          system.flags.push_back({std::string(flag_codes::kNegatedMention),
+                                  "The reply also names " + name + " in a negated statement (\"" + denial +
+                                      "\"); check which use it denies."});
+        }
       }
       if (fuzzy == total && total > 0) {
         system.flags.push_back({std::string(flag_codes::kFuzzyName),
@@ -807,14 +806,6 @@ class Builder {
   }
 
   void AttachUsage(SystemsFound* out) {
-    // With no system named near a figure, it may go to the reply's only system in use.
-    for (int s = 0; s < static_cast<int>(out->systems.size()); ++s) {
-      const CodedSystem& system = out->systems[s];
-      const bool hypothetical = std::any_of(system.flags.begin(), system.flags.end(), [](const Flag& f) {
-        return f.code == flag_codes::kHypotheticalMention;
-      });
-      if (system.deployment != Deployment::kNotInUse && !hypothetical) in_use_.insert(s);
-    }
     for (const AnalysedSource* source : sources_) {
       for (const AnalysedPage& page : source->pages) {
         for (const UsageFigure& figure : page.facts.usage) {
@@ -836,7 +827,7 @@ class Builder {
           }
           CodedSystem& s = out->systems[system];
           if (s.usage.size() >= kMaxUsage) {
-            if (!std::exchange(usage_capped_[system], true)) {
+            if (usage_capped_.insert(system).second) {
               s.flags.push_back({std::string(flag_codes::kLimitReached),
                                  "More than " + std::to_string(kMaxUsage) + " figures were found for " +
                                      Describe(s) + "; only the first are kept."});
@@ -963,11 +954,10 @@ class Builder {
   std::map<const AnalysedPage*, std::vector<int>> table_first_;
   std::map<std::pair<const AnalysedPage*, int>, std::set<int>> systems_of_sentence_;
   std::set<std::pair<const AnalysedPage*, int>> names_other_things_;  // tools, organisations
-  std::set<int> in_use_;  // systems not denied, not only hypothetical
+  std::set<int> in_use_;  // named outside a negation or hypothesis, and not not_in_use
   std::deque<NameMention> described_names_;  // stable addresses for Mention::name
-  std::set<int> described_roots_;
   std::set<int> described_systems_;
-  std::map<int, bool> usage_capped_;
+  std::set<int> usage_capped_;  // systems that hit kMaxUsage
   std::map<const CodedSystem*, std::vector<FigurePlace>> figure_places_;  // parallel to usage
 };
 

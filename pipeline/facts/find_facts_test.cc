@@ -415,3 +415,20 @@ TEST(FindFactsTest, QuotesEqualOriginalTextOnEverySample) {
 
 }  // namespace
 }  // namespace foicode::facts
+
+namespace foicode::facts {
+namespace {
+
+// A run of digits past any real count (hostile, or a reference) is no figure, and neither
+// throws nor overflows; a large real count still is one.
+TEST(FindUsageFiguresTest, DigitRunsBeyondAnyCountAreNotFigures) {
+  const std::string nines(400, '9');
+  EXPECT_TRUE(Find("Aidoc BriefCase processed " + nines + " scans.").usage.empty());
+  EXPECT_TRUE(Find("Aidoc BriefCase processed 9999999999999999999999999 scans.").usage.empty());
+  const PageFacts big = Find("Aidoc BriefCase processed 25 million scans.");
+  ASSERT_EQ(big.usage.size(), 1u);
+  EXPECT_EQ(big.usage[0].low, 25000000);
+}
+
+}  // namespace
+}  // namespace foicode::facts
