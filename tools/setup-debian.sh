@@ -20,6 +20,10 @@ packages=(
   libmagic-dev                # content sniffing
   libre2-dev                  # rules
   nlohmann-json3-dev          # JSON
+  libsqlite3-dev              # the dataset folder's state: text cache, runs, review decisions
+  libcpp-httplib-dev          # the review page's local HTTP server
+  libpng-dev                  # PDF page images on the review page
+  libcsv-dev                  # review verdicts imported from CSV
   libgtest-dev libgmock-dev   # tests
 )
 if [[ "${1:-}" == "--samples" ]]; then

@@ -7,7 +7,6 @@
 #include "batch/atomic_file.h"
 
 namespace foicode::batch {
-namespace {
 
 std::string CsvField(std::string value) {
   // A cell that starts like a formula would run in a spreadsheet: replies are untrusted, so
@@ -31,6 +30,8 @@ std::string CsvRow(const std::vector<std::string>& fields) {
   }
   return row + "\r\n";
 }
+
+namespace {
 
 std::string StringOrEmpty(const nlohmann::json& j) { return j.is_string() ? j.get<std::string>() : ""; }
 

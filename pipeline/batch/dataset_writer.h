@@ -13,6 +13,11 @@
 
 namespace foicode::batch {
 
+// A CSV cell (RFC 4180 quoting; a cell starting like a spreadsheet formula is shown as text)
+// and a row of them ending in CRLF.
+std::string CsvField(std::string value);
+std::string CsvRow(const std::vector<std::string>& fields);
+
 // One JSON object per line, in the order given.
 std::string ResponsesJsonl(const std::vector<nlohmann::json>& records);
 // One row per respondent / per respondent x system, RFC 4180 quoting.

@@ -14,29 +14,33 @@
 
 namespace foicode::batch {
 
-ExtractedSource ExtractInputFile(const InputFile& input, const extract::Limits& limits) {
+std::optional<std::string> ReadInputFile(const InputFile& input, const extract::Limits& limits,
+                                         std::string* bytes) {
+  bytes->clear();
   std::error_code ec;
   const auto size = std::filesystem::file_size(input.fs_path, ec);
-  if (ec) return extract::UnreadableSource(input.display_path, "", "cannot read: " + ec.message());
+  if (ec) return "cannot read: " + ec.message();
   // Checked before reading, so a huge file costs nothing but this message.
   if (size > limits.max_file_bytes) {
-    return extract::UnreadableSource(
-        input.display_path, "",
-        "file is " + std::to_string(size) + " bytes, over the limit of " +
-            std::to_string(limits.max_file_bytes) + " (limit max_file_bytes)");
+    return "file is " + std::to_string(size) + " bytes, over the limit of " +
+           std::to_string(limits.max_file_bytes) + " (limit max_file_bytes)";
   }
   std::ifstream in(input.fs_path, std::ios::binary);
-  if (!in) {
-    return extract::UnreadableSource(input.display_path, "",
-                                     std::string("cannot open: ") + std::strerror(errno));
-  }
-  std::string bytes(size, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  if (!in) return std::string("cannot open: ") + std::strerror(errno);
+  bytes->assign(size, '\0');
+  in.read(bytes->data(), static_cast<std::streamsize>(size));
   if (static_cast<std::uintmax_t>(in.gcount()) != size) {
     // The file shrank or vanished while being read: record what happened, keep going.
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
-    return extract::UnreadableSource(input.display_path, extract::Sha256Hex(bytes),
-                                     "file changed or vanished while being read");
+    bytes->resize(static_cast<std::size_t>(in.gcount()));
+    return "file changed or vanished while being read";
+  }
+  return std::nullopt;
+}
+
+ExtractedSource ExtractInputFile(const InputFile& input, const extract::Limits& limits) {
+  std::string bytes;
+  if (std::optional<std::string> error = ReadInputFile(input, limits, &bytes)) {
+    return extract::UnreadableSource(input.display_path, bytes.empty() ? "" : extract::Sha256Hex(bytes), *error);
   }
   return extract::ExtractSource(input.display_path, bytes, limits);
 }

@@ -3,6 +3,8 @@
 #ifndef FOICODE_PIPELINE_BATCH_RUN_BATCH_H_
 #define FOICODE_PIPELINE_BATCH_RUN_BATCH_H_
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "batch/input_walk.h"
@@ -22,6 +24,11 @@ struct BatchOptions {
 // in the order of `inputs`. `progress` may be null.
 std::vector<ExtractedSource> ExtractInputs(const std::vector<InputFile>& inputs,
                                            const BatchOptions& options, Progress* progress);
+
+// Reads one input file's bytes within `limits`; on failure returns the message for a person
+// (what was read, if anything, stays in *bytes).
+std::optional<std::string> ReadInputFile(const InputFile& input, const extract::Limits& limits,
+                                         std::string* bytes);
 
 // Reads one input file from disk within `limits` and extracts it.
 ExtractedSource ExtractInputFile(const InputFile& input, const extract::Limits& limits);

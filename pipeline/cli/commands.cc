@@ -8,16 +8,16 @@
 #include <iostream>
 #include <thread>
 
-#include "assemble/assemble_records.h"
-#include "batch/dataset_writer.h"
+#include "dataset/code_dataset.h"
+#include "dataset/dataset_changes.h"
 #include "batch/input_walk.h"
 #include "batch/progress.h"
 #include "batch/run_batch.h"
 #include "cli/args.h"
 #include "cli/exit_code.h"
 #include "cli/extract_dump.h"
+#include "cli/review_command.h"
 #include "cli/data_dirs.h"
-#include "core/coded_record_json.h"
 #include "core/extracted_source_json.h"
 #include "facts/rule_examples.h"
 #include "facts/rule_set.h"
@@ -30,7 +30,11 @@ constexpr std::string_view kRunUsage =
     "usage: foicode run PATH... --out DIR [--jobs N] [--cohort FILE]\n"
     "\n"
     "Reads every reply in PATH (files, or folders walked recursively) and writes the coded\n"
-    "dataset to DIR: responses.jsonl, responses.csv, systems.csv.\n"
+    "dataset to DIR: responses.jsonl, responses.csv, systems.csv, changes.jsonl.\n"
+    "\n"
+    "On a DIR that holds a dataset the run is a refresh: inputs unchanged since the last run are\n"
+    "not read again, a change to dictionaries/ or rules/ re-codes from the stored text, removed\n"
+    "inputs drop out, and every review decision is applied again (or reported stale/orphaned).\n"
     "\n"
     "  --out DIR       the dataset folder (created if missing)\n"
     "  --jobs N        files read at once (default: the number of cores)\n"
@@ -117,29 +121,33 @@ int RunCommand(const std::vector<std::string>& args) {
   if (Status s = batch::WalkInputs(parsed.positionals, out_dir, &inputs); !s.ok())
     return UsageError("run", s.message());
 
-  std::vector<ExtractedSource> sources;
+  dataset::RunOptions run_options;
+  run_options.out_dir = out_dir;
+  run_options.jobs = options.jobs;
+  run_options.limits = options.limits;
+  run_options.data_fingerprint = DataFingerprint(data);
+  run_options.extractor_version = ProgramFingerprint();
+  dataset::RunResult result;
   {
     batch::Progress progress(stderr, static_cast<int>(inputs.size()));
-    sources = batch::ExtractInputs(inputs, options, &progress);
+    if (Status s = dataset::CodeDataset(inputs, *dictionary, *rules, run_options, &progress, &result); !s.ok()) {
+      std::cerr << "foicode run: " << s.message() << "\nfoicode run: the last good dataset in "
+                << out_dir.string() << " is unchanged\n";
+      return kRunFailed;
+    }
   }
-
-  int failed = 0;
-  for (const ExtractedSource& source : sources) {
-    if (!source.error) continue;
-    ++failed;
-    std::cerr << source.path << ": " << *source.error << "\n";
+  for (const std::string& error : result.input_errors) std::cerr << error << "\n";
+  const dataset::RunCounters& c = result.counters;
+  std::cout << "read " << c.inputs << (c.inputs == 1 ? " input" : " inputs") << " (" << c.extracted
+            << " extracted, " << c.from_cache + c.unread << " unchanged from the last run)";
+  if (c.input_errors > 0) std::cout << ", " << c.input_errors << " with errors (recorded)";
+  std::cout << "; " << c.records << (c.records == 1 ? " record" : " records");
+  if (c.decisions_applied + c.decisions_stale + c.decisions_orphaned > 0) {
+    std::cout << "; review decisions: " << c.decisions_applied << " applied, " << c.decisions_stale
+              << " stale (back in the queue), " << c.decisions_orphaned << " orphaned";
   }
-  std::vector<nlohmann::json> records;
-  for (const CodedRecord& record : assemble::AssembleRecords(sources, *dictionary, *rules, options.jobs))
-    records.push_back(ToJson(record, sources));
-  if (Status s = batch::WriteDataset(out_dir, records); !s.ok()) {
-    std::cerr << "foicode: " << s.message() << "\n";
-    return kRunFailed;
-  }
-  std::cout << "read " << sources.size() << (sources.size() == 1 ? " input" : " inputs");
-  if (failed > 0) std::cout << " (" << failed << " with errors, recorded)";
-  std::cout << ", " << records.size() << (records.size() == 1 ? " record" : " records");
-  std::cout << "; dataset in " << (out_dir / "responses.jsonl").string() << "\n";
+  std::cout << "\nchanges: " << dataset::ChangesSummary(result.changes) << " (" << (out_dir / "changes.jsonl").string()
+            << ")\ndataset in " << (out_dir / "responses.jsonl").string() << "\n";
   return kOk;
 }
 
@@ -227,6 +235,8 @@ const std::vector<Command>& Commands() {
       {"run", "code a folder of replies into a dataset", kRunUsage, &RunCommand},
       {"extract", "print the text read from one reply, with parts and pages", kExtractUsage,
        &ExtractCommand},
+      {"review", "review flagged items in a browser, or as CSV out and back in", kReviewUsage,
+       &ReviewCommand},
       {"check", "load dictionaries/ and rules/ and run every rule's examples", kCheckUsage,
        &CheckCommand},
       {"help", "list the commands, or show one command's help", kHelpUsage, &HelpCommand},

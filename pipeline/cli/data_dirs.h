@@ -12,6 +12,14 @@ namespace foicode::cli {
 // from. Empty when none of them holds both.
 std::filesystem::path FindDataDir(const std::string& flag_value, const char* argv0);
 
+// Changes whenever this program changes (its own bytes): cached text and coded records made
+// by another build are not trusted.
+std::string ProgramFingerprint();
+
+// Changes whenever coding could change: the program, and every file under dictionaries/ and
+// rules/ in `data` (names and contents).
+std::string DataFingerprint(const std::filesystem::path& data);
+
 }  // namespace foicode::cli
 
 #endif  // FOICODE_PIPELINE_CLI_DATA_DIRS_H_

@@ -19,6 +19,10 @@ nlohmann::json ToJson(const ExtractedSource& source);
 // The text `foicode extract --json` prints: ToJson(source) indented by two, then a newline.
 std::string ExtractJsonText(const ExtractedSource& source);
 
+// The inverse of ToJson(ExtractedSource), for the dataset's cache of extracted text. Returns
+// false (and leaves *source unspecified) when `json` is not in that shape.
+bool FromJson(const nlohmann::json& json, ExtractedSource* source);
+
 // The contract's source entry: {path, sha256, kind, error}.
 nlohmann::json SourceEntryJson(const ExtractedSource& source);
 

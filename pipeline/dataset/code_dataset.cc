@@ -1,0 +1,217 @@
+#include "dataset/code_dataset.h"
+#include "review/json_access.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "assemble/assemble_records.h"
+#include "batch/atomic_file.h"
+#include "batch/run_batch.h"
+#include "core/ascii.h"
+#include "core/coded_record_json.h"
+#include "core/extracted_source_json.h"
+#include "dataset/dataset_changes.h"
+#include "dataset/publish.h"
+#include "extract/extract_source.h"
+#include "extract/sha256.h"
+#include "store/dataset_store.h"
+
+namespace foicode::dataset {
+namespace {
+
+// One input as this run sees it.
+struct InputState {
+  store::InputRow row;
+  bool unread = false;      // stat unchanged: sha and text taken from the last run
+  bool from_cache = false;
+  std::optional<ExtractedSource> source;  // in memory when extracted or loaded
+  std::optional<std::string> io_error;    // could not be read: not cached, tried again next run
+};
+
+std::string LowerExtension(const std::string& path) {
+  return AsciiLower(std::filesystem::path(path).extension().string());
+}
+
+// The extension is part of the key: the declared type can change how content is read.
+std::string CacheKey(const std::string& sha256, const std::string& path, const std::string& extractor_version) {
+  return sha256 + LowerExtension(path) + "@" + extractor_version;
+}
+
+bool StatFile(const std::filesystem::path& path, std::int64_t* size, std::int64_t* mtime_ns) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return false;
+  *size = st.st_size;
+  *mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  return true;
+}
+
+void ReadOne(const batch::InputFile& input, const RunOptions& options, store::DatasetStore* store,
+             const std::map<std::string, store::InputRow>& previous, InputState* state) {
+  store::InputRow& row = state->row;
+  row.display_path = input.display_path;
+  row.fs_path = input.fs_path.string();
+  const bool statted = StatFile(input.fs_path, &row.size, &row.mtime_ns);
+  const auto prev = previous.find(input.display_path);
+  if (statted && prev != previous.end() && prev->second.fs_path == row.fs_path && prev->second.size == row.size &&
+      prev->second.mtime_ns == row.mtime_ns && !prev->second.cache_key.empty()) {
+    bool cached = false;
+    if (store->HasExtraction(prev->second.cache_key, &cached).ok() && cached) {
+      row.sha256 = prev->second.sha256;
+      row.cache_key = prev->second.cache_key;
+      state->unread = true;
+      return;
+    }
+  }
+  std::string bytes;
+  if (std::optional<std::string> error = batch::ReadInputFile(input, options.limits, &bytes)) {
+    state->io_error = *error;
+    row.sha256 = bytes.empty() ? "" : extract::Sha256Hex(bytes);
+    state->source = extract::UnreadableSource(input.display_path, row.sha256, *error);
+    return;
+  }
+  row.sha256 = extract::Sha256Hex(bytes);
+  row.cache_key = CacheKey(row.sha256, input.display_path, options.extractor_version);
+  bool cached = false;
+  if (store->HasExtraction(row.cache_key, &cached).ok() && cached) {
+    state->from_cache = true;
+    return;
+  }
+  ExtractedSource source = extract::ExtractSource(input.display_path, bytes, options.limits);
+  // Kept at once: a run killed later does not extract this file again.
+  ExtractedSource stored = source;
+  stored.path.clear();
+  (void)store->PutExtraction(row.cache_key, ToJson(stored).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  state->source = std::move(source);
+}
+
+Status LoadSource(store::DatasetStore* store, InputState* state) {
+  if (state->source) return Status::Ok();
+  std::optional<std::string> cached;
+  if (Status s = store->GetExtraction(state->row.cache_key, &cached); !s.ok()) return s;
+  ExtractedSource source;
+  if (cached) {
+    const nlohmann::json parsed = nlohmann::json::parse(*cached, nullptr, false);
+    if (!parsed.is_discarded() && FromJson(parsed, &source)) {
+      source.path = state->row.display_path;
+      state->source = std::move(source);
+      return Status::Ok();
+    }
+  }
+  return Status::Error("the cached text of " + state->row.display_path + " is missing or damaged: run again");
+}
+
+std::string JsonLines(const std::vector<nlohmann::json>& lines) {
+  std::string out;
+  for (const nlohmann::json& j : lines) out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json RunCounters::ToJson() const {
+  return {{"inputs", inputs}, {"extracted", extracted}, {"from_cache", from_cache}, {"unread", unread},
+          {"input_errors", input_errors}, {"recoded", recoded}, {"records", records},
+          {"decisions_applied", decisions_applied}, {"decisions_stale", decisions_stale},
+          {"decisions_orphaned", decisions_orphaned}, {"seconds", seconds}};
+}
+
+Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise::Dictionary& dictionary,
+                   const facts::RuleSet& rules, const RunOptions& options, batch::Progress* progress,
+                   RunResult* result) {
+  const auto started = std::chrono::steady_clock::now();
+  std::unique_ptr<store::DatasetStore> store;
+  if (Status s = store::DatasetStore::Open(options.out_dir, &store); !s.ok()) return s;
+  std::vector<store::InputRow> previous_rows;
+  if (Status s = store->Inputs(&previous_rows); !s.ok()) return s;
+  std::map<std::string, store::InputRow> previous;
+  for (const store::InputRow& row : previous_rows) previous[row.display_path] = row;
+  std::optional<std::string> fingerprint;
+  if (Status s = store->GetMeta("data_fingerprint", &fingerprint); !s.ok()) return s;
+
+  // Read: stat, hash, cache lookup or extraction, on --jobs threads.
+  std::vector<InputState> states(inputs.size());
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < inputs.size(); i = next++) {
+      if (progress != nullptr) progress->Started(inputs[i].display_path);
+      try {
+        ReadOne(inputs[i], options, store.get(), previous, &states[i]);
+      } catch (const std::exception& e) {
+        // An exception on a worker thread would end the whole batch; it costs this input only.
+        states[i].io_error = std::string("internal error while reading: ") + e.what();
+        states[i].source = extract::UnreadableSource(inputs[i].display_path, "", *states[i].io_error);
+      }
+      if (progress != nullptr) progress->Finished(states[i].source && states[i].source->error.has_value());
+    }
+  };
+  const int threads = std::max(1, std::min<int>(options.jobs, static_cast<int>(inputs.size())));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+
+  RunCounters& counters = result->counters;
+  counters = RunCounters();
+  counters.inputs = static_cast<int>(inputs.size());
+  std::vector<store::InputRow> rows;
+  bool same_inputs = inputs.size() == previous.size() && fingerprint == options.data_fingerprint;
+  for (InputState& st : states) {
+    rows.push_back(st.row);
+    if (st.unread) ++counters.unread;
+    else if (st.from_cache) ++counters.from_cache;
+    else if (!st.io_error) ++counters.extracted;
+    const auto prev = previous.find(st.row.display_path);
+    same_inputs = same_inputs && !st.io_error && prev != previous.end() && prev->second.cache_key == st.row.cache_key;
+  }
+  std::vector<std::string> machine;
+  if (Status s = store->MachineRecords(&machine); !s.ok()) return s;
+  same_inputs = same_inputs && (!machine.empty() || inputs.empty());
+
+  std::vector<ExtractedSource> sources;
+  if (!same_inputs) {
+    counters.recoded = true;
+    for (InputState& st : states) {
+      if (Status s = LoadSource(store.get(), &st); !s.ok()) return s;
+      sources.push_back(std::move(*st.source));
+      st.source.reset();
+    }
+    machine.clear();
+    for (const CodedRecord& record : assemble::AssembleRecords(sources, dictionary, rules, options.jobs))
+      machine.push_back(ToJson(record, sources).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    if (Status s = store->CommitRun(rows, machine, options.data_fingerprint); !s.ok()) return s;
+  }
+
+  // Apply decisions and write the files; then what changed since the last written dataset.
+  SourceTexts texts = same_inputs ? SourceTexts(store.get()) : SourceTexts(&sources);
+  Published published;
+  if (Status s = Publish(store.get(), options.out_dir, &texts, &published); !s.ok()) return s;
+  counters.records = static_cast<int>(published.applied.records.size());
+  for (const nlohmann::json& record : published.applied.records) {
+    for (const nlohmann::json& source : review::ArrayAt(record, "sources")) {
+      if (source.value("error", nlohmann::json()).is_string())
+        result->input_errors.push_back(source.value("path", "") + ": " + source["error"].get<std::string>());
+    }
+  }
+  counters.input_errors = static_cast<int>(result->input_errors.size());
+  for (const review::DecisionOutcome& o : published.applied.outcomes) {
+    if (o.state == review::Attachment::kApplied) ++counters.decisions_applied;
+    if (o.state == review::Attachment::kStale) ++counters.decisions_stale;
+    if (o.state == review::Attachment::kOrphaned) ++counters.decisions_orphaned;
+  }
+  result->changes = DatasetChanges(previous_rows, rows, published.previous, published.applied.records,
+                                   published.applied.outcomes);
+  if (Status s = batch::WriteFileAtomically(options.out_dir / "changes.jsonl", JsonLines(result->changes)); !s.ok())
+    return s;
+  counters.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return batch::WriteFileAtomically(options.out_dir / "last-run.json", counters.ToJson().dump(2) + "\n");
+}
+
+}  // namespace foicode::dataset

@@ -1,0 +1,40 @@
+// Writes the dataset files from the state file: the machine's records with every review
+// decision applied. Used after a run and after each decision on the review page.
+#ifndef FOICODE_PIPELINE_DATASET_PUBLISH_H_
+#define FOICODE_PIPELINE_DATASET_PUBLISH_H_
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/status.h"
+#include "dataset/source_texts.h"
+#include "review/apply_decisions.h"
+#include "review/review_queue.h"
+#include "store/dataset_store.h"
+
+namespace foicode::dataset {
+
+struct Published {
+  review::AppliedDataset applied;
+  std::vector<review::Decision> decisions;
+  std::vector<nlohmann::json> previous;  // the records as last written, before this
+};
+
+// Applies the stored decisions to the stored machine records. Nothing is written.
+Status LoadApplied(store::DatasetStore* store, SourceTexts* texts, Published* published);
+
+// LoadApplied, then writes responses.jsonl, responses.csv and systems.csv into `dir` and
+// records them in the state file as written.
+Status Publish(store::DatasetStore* store, const std::filesystem::path& dir, SourceTexts* texts,
+               Published* published);
+
+// Source ids for the review page: each input's position among the run's inputs.
+std::map<std::string, review::SourceRef> SourceRefs(store::DatasetStore* store);
+
+}  // namespace foicode::dataset
+
+#endif  // FOICODE_PIPELINE_DATASET_PUBLISH_H_

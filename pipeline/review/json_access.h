@@ -1,0 +1,28 @@
+// Read access to JSON members without copies: nlohmann's value() returns by value, so a
+// pointer into its result dangles and every call copies the member.
+#ifndef FOICODE_PIPELINE_REVIEW_JSON_ACCESS_H_
+#define FOICODE_PIPELINE_REVIEW_JSON_ACCESS_H_
+
+#include <nlohmann/json.hpp>
+
+namespace foicode::review {
+
+// object[key] when `object` is an object holding an array there, else an empty array.
+inline const nlohmann::json& ArrayAt(const nlohmann::json& object, const char* key) {
+  static const nlohmann::json kEmpty = nlohmann::json::array();
+  if (!object.is_object()) return kEmpty;
+  const auto it = object.find(key);
+  return it != object.end() && it->is_array() ? *it : kEmpty;
+}
+
+// object[key] when present, else null.
+inline const nlohmann::json& MemberAt(const nlohmann::json& object, const char* key) {
+  static const nlohmann::json kNull;
+  if (!object.is_object()) return kNull;
+  const auto it = object.find(key);
+  return it != object.end() ? *it : kNull;
+}
+
+}  // namespace foicode::review
+
+#endif  // FOICODE_PIPELINE_REVIEW_JSON_ACCESS_H_

@@ -1,0 +1,331 @@
+#include "store/dataset_store.h"
+
+#include <sqlite3.h>
+
+#include <system_error>
+#include <utility>
+
+namespace foicode::store {
+namespace {
+
+// "foic" in ASCII: marks the file as ours for `file` and for Open().
+constexpr int kApplicationId = 0x666f6963;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE extracted(cache_key TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE inputs(display_path TEXT PRIMARY KEY, fs_path TEXT NOT NULL, size INTEGER NOT NULL,
+                    mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, cache_key TEXT NOT NULL);
+CREATE TABLE machine_records(position INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE published_records(position INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE decisions(id INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL);
+CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
+  BEGIN SELECT RAISE(ABORT, 'review decisions are append-only'); END;
+CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
+  BEGIN SELECT RAISE(ABORT, 'review decisions are append-only'); END;
+)sql";
+
+// A prepared statement that finalizes itself.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  bool ok() const { return rc_ == SQLITE_OK; }
+  void Bind(int i, const std::string& s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+  }
+  void Bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+  int Step() { return sqlite3_step(stmt_); }
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string Text(int column) {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return p == nullptr ? std::string() : std::string(p, sqlite3_column_bytes(stmt_, column));
+  }
+  std::int64_t Int(int column) { return sqlite3_column_int64(stmt_, column); }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  int rc_ = SQLITE_ERROR;
+};
+
+Status OpenFile(const std::filesystem::path& dir, bool create, sqlite3** out_db) {
+  const std::filesystem::path file = dir / kStateFileName;
+  std::error_code ec;
+  if (!create && !std::filesystem::exists(file, ec)) {
+    return Status::Error(dir.string() + " is not a foicode dataset (no " + kStateFileName +
+                         "): make one with 'foicode run PATH --out " + dir.string() + "'");
+  }
+  if (create) {
+    std::filesystem::create_directories(dir, ec);
+    if (ec) return Status::Error("cannot create " + dir.string() + ": " + ec.message());
+  }
+  sqlite3* db = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_FULLMUTEX;
+  if (sqlite3_open_v2(file.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    Status s = Status::Error("cannot open " + file.string() + ": " +
+                             (db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
+    sqlite3_close(db);
+    return s;
+  }
+  *out_db = db;
+  return Status::Ok();
+}
+
+}  // namespace
+
+DatasetStore::DatasetStore(sqlite3* db, std::filesystem::path file) : db_(db), file_(std::move(file)) {}
+
+DatasetStore::~DatasetStore() { sqlite3_close(db_); }
+
+Status DatasetStore::Open(const std::filesystem::path& dir, std::unique_ptr<DatasetStore>* store) {
+  sqlite3* db = nullptr;
+  if (Status s = OpenFile(dir, true, &db); !s.ok()) return s;
+  std::unique_ptr<DatasetStore> opened(new DatasetStore(db, dir / kStateFileName));
+  // A review server and a run may share the file: wait for the other's write, briefly.
+  sqlite3_busy_timeout(db, 10000);
+  std::int64_t app_id = 0;
+  std::int64_t format = 0;
+  std::int64_t tables = 0;
+  {
+    // Scoped: a statement left mid-step holds a read transaction open.
+    Statement app(db, "PRAGMA application_id");
+    Statement version(db, "PRAGMA user_version");
+    Statement count(db, "SELECT count(*) FROM sqlite_master");
+    if (!app.ok() || app.Step() != SQLITE_ROW || !version.ok() || version.Step() != SQLITE_ROW || !count.ok() ||
+        count.Step() != SQLITE_ROW) {
+      return opened->Error("is not a foicode state file (cannot read its header)");
+    }
+    app_id = app.Int(0);
+    format = version.Int(0);
+    tables = count.Int(0);
+  }
+  if (app_id == 0 && format == 0) {
+    if (tables != 0) return opened->Error("is an SQLite file of another application: foicode will not change it");
+    if (Status s = opened->Exec("PRAGMA journal_mode=WAL"); !s.ok()) return s;
+    const std::string init = std::string("BEGIN;") + kSchema + "PRAGMA application_id=" +
+                             std::to_string(kApplicationId) + ";PRAGMA user_version=" +
+                             std::to_string(kFormatVersion) + ";COMMIT;";
+    if (Status s = opened->Exec(init.c_str()); !s.ok()) return s;
+  } else if (app_id != kApplicationId) {
+    return opened->Error("is an SQLite file of another application: foicode will not change it");
+  } else if (format > kFormatVersion) {
+    return opened->Error("has format " + std::to_string(format) + ", newer than this foicode reads (" +
+                         std::to_string(kFormatVersion) + "): use a newer foicode");
+  } else if (format != kFormatVersion) {
+    return opened->Error("has unknown format " + std::to_string(format));
+  }
+  // WAL with NORMAL sync: a killed process loses nothing committed; power loss may lose the
+  // last transactions but never corrupts the file.
+  if (Status s = opened->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON");
+      !s.ok())
+    return s;
+  *store = std::move(opened);
+  return Status::Ok();
+}
+
+Status DatasetStore::OpenExisting(const std::filesystem::path& dir, std::unique_ptr<DatasetStore>* store) {
+  sqlite3* db = nullptr;
+  if (Status s = OpenFile(dir, false, &db); !s.ok()) return s;
+  sqlite3_close(db);
+  return Open(dir, store);
+}
+
+Status DatasetStore::Error(const std::string& what) {
+  return Status::Error(file_.string() + " " + what);
+}
+
+Status DatasetStore::Exec(const char* sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+    Status s = Error(std::string("could not be updated: ") + (message != nullptr ? message : "unknown error"));
+    sqlite3_free(message);
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return s;
+  }
+  return Status::Ok();
+}
+
+Status DatasetStore::GetMeta(const std::string& key, std::optional<std::string>* value) {
+  std::lock_guard lock(mu_);
+  Statement st(db_, "SELECT value FROM meta WHERE key = ?");
+  if (!st.ok()) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  st.Bind(1, key);
+  const int rc = st.Step();
+  value->reset();
+  if (rc == SQLITE_ROW) *value = st.Text(0);
+  else if (rc != SQLITE_DONE) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  return Status::Ok();
+}
+
+Status DatasetStore::SetMeta(const std::string& key, const std::string& value) {
+  Statement st(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+  if (!st.ok()) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
+  st.Bind(1, key);
+  st.Bind(2, value);
+  if (st.Step() != SQLITE_DONE) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
+  return Status::Ok();
+}
+
+Status DatasetStore::GetExtraction(const std::string& cache_key, std::optional<std::string>* json) {
+  std::lock_guard lock(mu_);
+  Statement st(db_, "SELECT json FROM extracted WHERE cache_key = ?");
+  if (!st.ok()) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  st.Bind(1, cache_key);
+  const int rc = st.Step();
+  json->reset();
+  if (rc == SQLITE_ROW) *json = st.Text(0);
+  else if (rc != SQLITE_DONE) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  return Status::Ok();
+}
+
+Status DatasetStore::HasExtraction(const std::string& cache_key, bool* present) {
+  std::lock_guard lock(mu_);
+  Statement st(db_, "SELECT 1 FROM extracted WHERE cache_key = ?");
+  if (!st.ok()) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  st.Bind(1, cache_key);
+  const int rc = st.Step();
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  *present = rc == SQLITE_ROW;
+  return Status::Ok();
+}
+
+Status DatasetStore::PutExtraction(const std::string& cache_key, const std::string& json) {
+  std::lock_guard lock(mu_);
+  Statement st(db_, "INSERT OR REPLACE INTO extracted(cache_key, json) VALUES(?, ?)");
+  if (!st.ok()) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
+  st.Bind(1, cache_key);
+  st.Bind(2, json);
+  if (st.Step() != SQLITE_DONE) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
+  return Status::Ok();
+}
+
+Status DatasetStore::Inputs(std::vector<InputRow>* inputs) {
+  std::lock_guard lock(mu_);
+  inputs->clear();
+  Statement st(db_,
+               "SELECT display_path, fs_path, size, mtime_ns, sha256, cache_key FROM inputs "
+               "ORDER BY display_path");
+  if (!st.ok()) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    inputs->push_back(InputRow{st.Text(0), st.Text(1), st.Int(2), st.Int(3), st.Text(4), st.Text(5)});
+  }
+  if (rc != SQLITE_DONE) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  return Status::Ok();
+}
+
+Status DatasetStore::ReadColumn(const char* sql, std::vector<std::string>* out) {
+  out->clear();
+  Statement st(db_, sql);
+  if (!st.ok()) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) out->push_back(st.Text(0));
+  if (rc != SQLITE_DONE) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  return Status::Ok();
+}
+
+Status DatasetStore::MachineRecords(std::vector<std::string>* records) {
+  std::lock_guard lock(mu_);
+  return ReadColumn("SELECT json FROM machine_records ORDER BY position", records);
+}
+
+Status DatasetStore::PublishedRecords(std::vector<std::string>* records) {
+  std::lock_guard lock(mu_);
+  return ReadColumn("SELECT json FROM published_records ORDER BY position", records);
+}
+
+Status DatasetStore::ReplaceRecords(const char* table, const std::vector<std::string>& records) {
+  if (Status s = Exec((std::string("DELETE FROM ") + table).c_str()); !s.ok()) return s;
+  Statement st(db_, (std::string("INSERT INTO ") + table + "(position, json) VALUES(?, ?)").c_str());
+  if (!st.ok()) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    st.Bind(1, static_cast<std::int64_t>(i));
+    st.Bind(2, records[i]);
+    if (st.Step() != SQLITE_DONE) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
+    st.Reset();
+  }
+  return Status::Ok();
+}
+
+Status DatasetStore::CommitRun(const std::vector<InputRow>& inputs, const std::vector<std::string>& records,
+                               const std::string& data_fingerprint) {
+  std::lock_guard lock(mu_);
+  if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  auto fail = [&](Status s) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return s;
+  };
+  if (Status s = Exec("DELETE FROM inputs"); !s.ok()) return s;
+  {
+    Statement st(db_,
+                 "INSERT INTO inputs(display_path, fs_path, size, mtime_ns, sha256, cache_key) "
+                 "VALUES(?, ?, ?, ?, ?, ?)");
+    if (!st.ok()) return fail(Error(std::string("could not be updated: ") + sqlite3_errmsg(db_)));
+    for (const InputRow& row : inputs) {
+      st.Bind(1, row.display_path);
+      st.Bind(2, row.fs_path);
+      st.Bind(3, row.size);
+      st.Bind(4, row.mtime_ns);
+      st.Bind(5, row.sha256);
+      st.Bind(6, row.cache_key);
+      if (st.Step() != SQLITE_DONE)
+        return fail(Error(std::string("could not be updated: ") + sqlite3_errmsg(db_)));
+      st.Reset();
+    }
+  }
+  if (Status s = ReplaceRecords("machine_records", records); !s.ok()) return fail(s);
+  // Text of inputs that are gone is not kept: the cache stays the size of the dataset.
+  if (Status s = Exec("DELETE FROM extracted WHERE cache_key NOT IN (SELECT cache_key FROM inputs)"); !s.ok())
+    return s;
+  std::optional<std::string> generation;
+  {
+    Statement st(db_, "SELECT value FROM meta WHERE key = 'generation'");
+    if (st.ok() && st.Step() == SQLITE_ROW) generation = st.Text(0);
+  }
+  const long long next = generation ? std::stoll(*generation) + 1 : 1;
+  if (Status s = SetMeta("generation", std::to_string(next)); !s.ok()) return fail(s);
+  if (Status s = SetMeta("data_fingerprint", data_fingerprint); !s.ok()) return fail(s);
+  return Exec("COMMIT");
+}
+
+Status DatasetStore::CommitPublished(const std::vector<std::string>& records, const std::string& generation) {
+  std::lock_guard lock(mu_);
+  if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  if (Status s = ReplaceRecords("published_records", records); !s.ok()) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return s;
+  }
+  if (Status s = SetMeta("written", generation); !s.ok()) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return s;
+  }
+  return Exec("COMMIT");
+}
+
+Status DatasetStore::Decisions(std::vector<StoredDecision>* decisions) {
+  std::lock_guard lock(mu_);
+  decisions->clear();
+  Statement st(db_, "SELECT id, json FROM decisions ORDER BY id");
+  if (!st.ok()) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) decisions->push_back(StoredDecision{st.Int(0), st.Text(1)});
+  if (rc != SQLITE_DONE) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  return Status::Ok();
+}
+
+Status DatasetStore::AppendDecision(const std::string& json, std::int64_t* id) {
+  std::lock_guard lock(mu_);
+  Statement st(db_, "INSERT INTO decisions(json) VALUES(?)");
+  if (!st.ok()) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
+  st.Bind(1, json);
+  if (st.Step() != SQLITE_DONE) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
+  *id = sqlite3_last_insert_rowid(db_);
+  return Status::Ok();
+}
+
+}  // namespace foicode::store

@@ -1,0 +1,96 @@
+// The state of a dataset folder, kept in one SQLite file (DIR/foicode-state.sqlite) so that
+// every change is one transaction: a run killed at any moment leaves the last committed state,
+// and the next run takes up from it. It holds the extracted text of every input (keyed by
+// content), the inputs and machine-coded records of the last run, the records last written
+// out, and the review decisions, which are append-only.
+#ifndef FOICODE_PIPELINE_STORE_DATASET_STORE_H_
+#define FOICODE_PIPELINE_STORE_DATASET_STORE_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+struct sqlite3;
+
+namespace foicode::store {
+
+// The file inside the dataset folder.
+inline constexpr const char* kStateFileName = "foicode-state.sqlite";
+// Raised whenever the layout of the state file changes; older foicode refuses newer files.
+inline constexpr int kFormatVersion = 1;
+
+// One input of a run, with what identifies its content.
+struct InputRow {
+  std::string display_path;  // as in sources[].path
+  std::string fs_path;       // where it was read
+  std::int64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::string sha256;
+  std::string cache_key;     // the extraction cache entry holding its text
+  bool operator==(const InputRow&) const = default;
+};
+
+struct StoredDecision {
+  std::int64_t id = 0;
+  std::string json;  // the decision as written (review/decision.h)
+};
+
+class DatasetStore {
+ public:
+  // Opens DIR's state file, creating the folder and the file when missing. A file of another
+  // application, or of a newer or unknown format, is refused with a message saying so.
+  static Status Open(const std::filesystem::path& dir, std::unique_ptr<DatasetStore>* store);
+  // As Open, but a folder with no state file is an error ("not a foicode dataset").
+  static Status OpenExisting(const std::filesystem::path& dir, std::unique_ptr<DatasetStore>* store);
+  ~DatasetStore();
+  DatasetStore(const DatasetStore&) = delete;
+  DatasetStore& operator=(const DatasetStore&) = delete;
+
+  // Small named values: the data fingerprint, the generation counters.
+  Status GetMeta(const std::string& key, std::optional<std::string>* value);
+
+  // The extraction cache. A missing entry is not an error: *json stays nullopt.
+  Status GetExtraction(const std::string& cache_key, std::optional<std::string>* json);
+  Status HasExtraction(const std::string& cache_key, bool* present);
+  // Stored at once in its own transaction, so work done before a kill is kept.
+  Status PutExtraction(const std::string& cache_key, const std::string& json);
+
+  // What the last committed run read and coded.
+  Status Inputs(std::vector<InputRow>* inputs);
+  Status MachineRecords(std::vector<std::string>* records);
+  // Replaces inputs, machine records and the fingerprint of dictionaries/rules in one
+  // transaction, drops cache entries no input refers to, and advances the "generation".
+  Status CommitRun(const std::vector<InputRow>& inputs, const std::vector<std::string>& records,
+                   const std::string& data_fingerprint);
+
+  // The records as last written to the dataset files (decisions applied), and the
+  // generation they were written from: "written" == "generation" once the files are current.
+  Status PublishedRecords(std::vector<std::string>* records);
+  Status CommitPublished(const std::vector<std::string>& records, const std::string& generation);
+
+  // Review decisions, oldest first. Never updated or deleted (the file enforces it).
+  Status Decisions(std::vector<StoredDecision>* decisions);
+  Status AppendDecision(const std::string& json, std::int64_t* id);
+
+ private:
+  DatasetStore(sqlite3* db, std::filesystem::path file);
+  Status Exec(const char* sql);
+  Status Error(const std::string& what);
+  Status ReadColumn(const char* sql, std::vector<std::string>* out);
+  Status ReplaceRecords(const char* table, const std::vector<std::string>& records);
+  Status SetMeta(const std::string& key, const std::string& value);
+
+  sqlite3* db_;
+  std::filesystem::path file_;
+  std::mutex mu_;  // one statement at a time: extraction threads share the connection
+};
+
+}  // namespace foicode::store
+
+#endif  // FOICODE_PIPELINE_STORE_DATASET_STORE_H_
