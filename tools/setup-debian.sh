@@ -25,6 +25,8 @@ packages=(
   libpng-dev                  # PDF page images on the review page
   libcsv-dev                  # review verdicts imported from CSV
   libgtest-dev libgmock-dev   # tests
+  python3                     # end-to-end tests drive the binary from Python
+  python3-selenium chromium chromium-driver  # the review page tested in a real browser
 )
 if [[ "${1:-}" == "--samples" ]]; then
   packages+=(python3 python3-reportlab python3-openpyxl python3-docx python3-pil img2pdf

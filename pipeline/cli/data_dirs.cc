@@ -1,6 +1,10 @@
 #include "cli/data_dirs.h"
 
+#include <elf.h>
+#include <link.h>
+
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -30,12 +34,50 @@ std::filesystem::path FindDataDir(const std::string& flag_value, const char* arg
   return "";
 }
 
+namespace {
+
+// The linker's build id of the running program (a hash of its code), read from memory.
+int FindBuildId(struct dl_phdr_info* info, size_t, void* out) {
+  // The first object is the program itself.
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+    if (ph.p_type != PT_NOTE) continue;
+    const char* p = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+    const char* end = p + ph.p_memsz;
+    while (p + sizeof(ElfW(Nhdr)) <= end) {
+      const auto* note = reinterpret_cast<const ElfW(Nhdr)*>(p);
+      const char* name = p + sizeof(ElfW(Nhdr));
+      const char* desc = name + ((note->n_namesz + 3) & ~3u);
+      if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+        static const char kHex[] = "0123456789abcdef";
+        auto* id = static_cast<std::string*>(out);
+        for (unsigned j = 0; j < note->n_descsz; ++j) {
+          const unsigned char b = static_cast<unsigned char>(desc[j]);
+          *id += kHex[b >> 4];
+          *id += kHex[b & 15];
+        }
+        return 1;
+      }
+      p = desc + ((note->n_descsz + 3) & ~3u);
+    }
+  }
+  return 1;
+}
+
+}  // namespace
+
 std::string ProgramFingerprint() {
   static const std::string fingerprint = [] {
-    std::ifstream in("/proc/self/exe", std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return std::string(FOICODE_VERSION) + "-" + extract::Sha256Hex(bytes.str()).substr(0, 16);
+    std::string id;
+    dl_iterate_phdr(&FindBuildId, &id);
+    if (id.empty()) {
+      // No build id (an unusual linker): the program file's own bytes.
+      std::ifstream in("/proc/self/exe", std::ios::binary);
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      id = extract::Sha256Hex(bytes.str()).substr(0, 40);
+    }
+    return std::string(FOICODE_VERSION) + "-" + id;
   }();
   return fingerprint;
 }
