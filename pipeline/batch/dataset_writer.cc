@@ -35,6 +35,15 @@ namespace {
 
 std::string StringOrEmpty(const nlohmann::json& j) { return j.is_string() ? j.get<std::string>() : ""; }
 
+// "machine", "accepted", "corrected (stale)", ...: how far a person has checked the entry.
+std::string ReviewState(const nlohmann::json& entry) {
+  const auto it = entry.find("review");
+  if (it == entry.end() || !it->is_object()) return "";
+  std::string state = StringOrEmpty(it->value("state", nlohmann::json()));
+  if (it->value("stale", false)) state += " (stale)";
+  return state;
+}
+
 // Values of `key` in each element of `array`, joined with "; ", each value once.
 std::string JoinField(const nlohmann::json& array, const char* key) {
   std::vector<std::string> seen;
@@ -95,7 +104,7 @@ std::string ResponsesJsonl(const std::vector<nlohmann::json>& records) {
 
 std::string ResponsesCsv(const std::vector<nlohmann::json>& records) {
   std::string out = CsvRow({"respondent", "known", "status", "exemptions", "response_date",
-                            "systems", "vendors", "sources", "errors", "flags"});
+                            "systems", "vendors", "sources", "errors", "flags", "review"});
   for (const auto& r : records) {
     const auto& respondent = r["respondent"];
     out += CsvRow({StringOrEmpty(respondent["name"]),
@@ -107,14 +116,15 @@ std::string ResponsesCsv(const std::vector<nlohmann::json>& records) {
                    Vendors(r["systems"]),
                    JoinField(r["sources"], "path"),
                    JoinField(r["sources"], "error"),
-                   JoinField(r["flags"], "code")});
+                   JoinField(r["flags"], "code"),
+                   ReviewState(r)});
   }
   return out;
 }
 
 std::string SystemsCsv(const std::vector<nlohmann::json>& records) {
   std::string out = CsvRow({"respondent", "vendor", "product", "subspecialty", "deployment",
-                            "usage", "evidence", "flags"});
+                            "usage", "evidence", "flags", "review"});
   for (const auto& r : records) {
     for (const auto& s : r["systems"]) {
       std::string usage;
@@ -125,7 +135,7 @@ std::string SystemsCsv(const std::vector<nlohmann::json>& records) {
       out += CsvRow({StringOrEmpty(r["respondent"]["name"]), StringOrEmpty(s["vendor"]),
                      StringOrEmpty(s["product"]), StringOrEmpty(s["subspecialty"]),
                      StringOrEmpty(s["deployment"]), usage, JoinField(s["evidence"], "quote"),
-                     JoinField(s["flags"], "code")});
+                     JoinField(s["flags"], "code"), ReviewState(s)});
     }
   }
   return out;

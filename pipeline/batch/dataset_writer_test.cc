@@ -30,17 +30,25 @@ nlohmann::json Record() {
 TEST(DatasetWriterTest, SystemsCsvSpellsOutUsageAndDefusesFormulas) {
   const std::string csv = SystemsCsv({Record()});
   EXPECT_EQ(csv,
-            "respondent,vendor,product,subspecialty,deployment,usage,evidence,flags\r\n"
+            "respondent,vendor,product,subspecialty,deployment,usage,evidence,flags,review\r\n"
             "Hull University Teaching Hospitals NHS Trust,Aidence,Veye Lung Nodules,Radiology,live,"
-            "2777 lung checks (2023-10..2024-09); ~10-15 per month,\"'=HYPERLINK(\"\"x\"\")\",\r\n");
+            "2777 lung checks (2023-10..2024-09); ~10-15 per month,\"'=HYPERLINK(\"\"x\"\")\",,\r\n");
 }
 
 TEST(DatasetWriterTest, ResponsesCsvHasOneRowPerRespondent) {
   const std::string csv = ResponsesCsv({Record()});
   EXPECT_EQ(csv,
-            "respondent,known,status,exemptions,response_date,systems,vendors,sources,errors,flags\r\n"
+            "respondent,known,status,exemptions,response_date,systems,vendors,sources,errors,flags,review\r\n"
             "Hull University Teaching Hospitals NHS Trust,true,uses_ai,s12,2024-10-15,1,Aidence,"
-            "replies/a.eml,,charset_guessed\r\n");
+            "replies/a.eml,,charset_guessed,\r\n");
+}
+
+TEST(DatasetWriterTest, CsvShowsReviewState) {
+  nlohmann::json record = Record();
+  record["review"] = {{"state", "corrected"}, {"stale", true}};
+  record["systems"][0]["review"] = {{"state", "accepted"}, {"stale", false}};
+  EXPECT_NE(ResponsesCsv({record}).find(",charset_guessed,corrected (stale)\r\n"), std::string::npos);
+  EXPECT_NE(SystemsCsv({record}).find(",accepted\r\n"), std::string::npos);
 }
 
 TEST(DatasetWriterTest, JsonlIsOneLinePerRecord) {

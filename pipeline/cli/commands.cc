@@ -142,9 +142,10 @@ int RunCommand(const std::vector<std::string>& args) {
             << " extracted, " << c.from_cache + c.unread << " unchanged from the last run)";
   if (c.input_errors > 0) std::cout << ", " << c.input_errors << " with errors (recorded)";
   std::cout << "; " << c.records << (c.records == 1 ? " record" : " records");
-  if (c.decisions_applied + c.decisions_stale + c.decisions_orphaned > 0) {
+  if (c.decisions_applied + c.decisions_stale + c.decisions_orphaned + c.decisions_superseded > 0) {
     std::cout << "; review decisions: " << c.decisions_applied << " applied, " << c.decisions_stale
-              << " stale (back in the queue), " << c.decisions_orphaned << " orphaned";
+              << " stale (back in the queue), " << c.decisions_orphaned << " orphaned (fact gone), "
+              << c.decisions_superseded << " replaced by later ones";
   }
   std::cout << "\nchanges: " << dataset::ChangesSummary(result.changes) << " (" << (out_dir / "changes.jsonl").string()
             << ")\ndataset in " << (out_dir / "responses.jsonl").string() << "\n";

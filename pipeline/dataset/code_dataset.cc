@@ -120,7 +120,8 @@ nlohmann::json RunCounters::ToJson() const {
   return {{"inputs", inputs}, {"extracted", extracted}, {"from_cache", from_cache}, {"unread", unread},
           {"input_errors", input_errors}, {"recoded", recoded}, {"records", records},
           {"decisions_applied", decisions_applied}, {"decisions_stale", decisions_stale},
-          {"decisions_orphaned", decisions_orphaned}, {"seconds", seconds}};
+          {"decisions_orphaned", decisions_orphaned},
+          {"decisions_superseded", decisions_superseded}, {"seconds", seconds}};
 }
 
 Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise::Dictionary& dictionary,
@@ -205,6 +206,7 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
     if (o.state == review::Attachment::kApplied) ++counters.decisions_applied;
     if (o.state == review::Attachment::kStale) ++counters.decisions_stale;
     if (o.state == review::Attachment::kOrphaned) ++counters.decisions_orphaned;
+    if (o.state == review::Attachment::kSuperseded) ++counters.decisions_superseded;
   }
   result->changes = DatasetChanges(previous_rows, rows, published.previous, published.applied.records,
                                    published.applied.outcomes);

@@ -42,6 +42,7 @@ struct RunCounters {
   int decisions_applied = 0;
   int decisions_stale = 0;
   int decisions_orphaned = 0;
+  int decisions_superseded = 0;  // replaced by a later decision on the same fact
   double seconds = 0;
   nlohmann::json ToJson() const;
 };

@@ -199,7 +199,7 @@ def main():
         check(c["extracted"] == len(new_files), f"refresh extracted only the {len(new_files)} new inputs ({c['extracted']})")
         check(c["unread"] + c["from_cache"] == n_samples - 1, "every unchanged input came from the last run")
         check(c["recoded"], "the dictionary change re-coded from the stored text")
-        check(c["decisions_applied"] + c["decisions_stale"] + c["decisions_orphaned"] == 8,
+        check(c["decisions_applied"] + c["decisions_stale"] + c["decisions_orphaned"] + c["decisions_superseded"] == 8,
               "every one of the 8 decisions is applied, stale or orphaned")
         check(c["decisions_stale"] >= 1, "the decision on the re-coded Annalise system is stale")
         check(c["decisions_orphaned"] >= 1, "the decision on the removed reply is orphaned")
