@@ -1,6 +1,7 @@
 // End-to-end tests of the real build/foicode binary: exit codes, messages, and that every
 // input of a batch is accounted for exactly once.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <map>
@@ -31,7 +32,7 @@ TEST(CliTest, VersionAndHelp) {
   const auto version = RunFoicode({"--version"});
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_EQ(version.out.rfind("foicode ", 0), 0u) << version.out;
-  for (const char* command : {"run", "extract", "check", "help"}) {
+  for (const char* command : {"run", "review", "extract", "check", "help"}) {
     const auto help = RunFoicode({command, "--help"});
     EXPECT_EQ(help.exit_code, 0) << command;
     EXPECT_NE(help.out.find("usage: foicode"), std::string::npos) << command;
@@ -61,6 +62,10 @@ TEST(CliTest, UsageErrorsExitTwoWithOneLine) {
       {{"run", "x", "--out", "o", "--cohort", "/no/such/cohort.csv"},
        "foicode run: no such cohort file: /no/such/cohort.csv (see foicode run --help)\n"},
       {{"extract"}, "foicode extract: name exactly one FILE (see foicode extract --help)\n"},
+      {{"review"}, "foicode review: name exactly one dataset folder DIR (see foicode review --help)\n"},
+      {{"review", "d", "--partial"}, "foicode review: --partial goes with --import (see foicode review --help)\n"},
+      {{"review", "d", "--port", "http"},
+       "foicode review: --port needs a number from 0 to 65535 (see foicode review --help)\n"},
       {{"extract", "/no/such.pdf"}, "foicode extract: no such file: /no/such.pdf (see foicode extract --help)\n"},
   };
   for (const Case& c : cases) {
@@ -115,8 +120,33 @@ TEST(CliTest, UnwritableDatasetIsARunFailureAndLeavesNothingHalfWritten) {
   const auto result =
       RunFoicode({"run", (dir.path() / "reply.txt").string(), "--out", (dir.path() / "blocker").string()});
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("foicode: cannot create"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("cannot create " + (dir.path() / "blocker").string()), std::string::npos) << result.err;
   EXPECT_EQ(ReadFileOrDie(dir.path() / "blocker"), "a file where the dataset folder should be");
+}
+
+TEST(CliTest, ReviewOfAFolderWithoutADatasetSaysSo) {
+  TempDir dir;
+  const auto result = RunFoicode({"review", dir.path().string(), "--export", (dir.path() / "q.csv").string()});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("is not a foicode dataset"), std::string::npos) << result.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "q.csv"));
+}
+
+TEST(CliTest, AStateFileOfANewerFormatIsRefusedNotMisread) {
+  TempDir dir;
+  WriteFile(dir.path() / "reply.txt", "No clinical AI.\n");
+  const auto out = dir.path() / "dataset";
+  ASSERT_EQ(RunFoicode({"run", (dir.path() / "reply.txt").string(), "--out", out.string()}).exit_code, 0);
+  const std::string before = ReadFileOrDie(out / "responses.jsonl");
+  // What a later foicode would write: the same file with a higher format number.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((out / "foicode-state.sqlite").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version=7", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  const auto result = RunFoicode({"run", (dir.path() / "reply.txt").string(), "--out", out.string()});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("has format 7, newer than this foicode reads"), std::string::npos) << result.err;
+  EXPECT_EQ(ReadFileOrDie(out / "responses.jsonl"), before);
 }
 
 TEST(CliTest, ExtractJsonHasTheContractFields) {

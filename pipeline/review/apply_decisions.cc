@@ -114,7 +114,11 @@ class Locator {
         }
       }
     }
-    if (target == "usage" && !by_evidence) return FindInRecord(d, target, evidence, r, loc, true);
+    if (target == "usage" && !by_evidence && FindInRecord(d, target, evidence, r, loc, true)) {
+      // Its system is not the one it was decided under any more.
+      loc->relocated = true;
+      return true;
+    }
     return false;
   }
 
@@ -142,7 +146,9 @@ json EvidenceAt(const std::vector<json>& records, const Location& loc, const std
 std::string StaleReason(const json& d, const Location& loc, const std::vector<json>& records,
                         const ContextFn& context) {
   const std::string target = Str(d, "target");
-  if (Str(d, "action") == "add") return "the machine now finds this system itself: check it against the decision";
+  if (Str(d, "action") == "add") {
+    return loc.system >= 0 ? "the machine now finds this system itself: check it against the decision" : "";
+  }
   if (loc.relocated) return "its fact was found again by its quote, with a changed name or place";
   const json now = MachineValueAt(records, loc, target);
   if (d.value("machine", json()) != now) {

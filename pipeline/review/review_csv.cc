@@ -108,7 +108,8 @@ Status ParseReviewCsv(const std::string& text, std::vector<ImportRow>* rows) {
   while (pos < text.size()) {
     std::size_t end = text.find('\n', pos);
     end = end == std::string::npos ? text.size() : end + 1;
-    if (collector.current.empty()) collector.row_start = collector.line;
+    // A row begins on this line only if libcsv is not inside one (a quoted first cell may span lines).
+    if (collector.current.empty() && parser.pstate == 0) collector.row_start = collector.line;
     if (csv_parse(&parser, text.data() + pos, end - pos, OnField, OnRow, &collector) != end - pos) {
       Status s = Status::Error("line " + std::to_string(collector.line) + ": not valid CSV: " +
                                csv_strerror(csv_error(&parser)));
@@ -140,6 +141,7 @@ Status ParseReviewCsv(const std::string& text, std::vector<ImportRow>* rows) {
     out.line = collector.lines[r];
     auto fail = [&](const std::string& message) {
       out.error = message;
+      out.request = nullptr;
       rows->push_back(out);
     };
     const std::string id = Cell(row, at, "id");

@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "core/folded_text.h"
+#include "core/utf8.h"
 #include "server/png_encode.h"
 
 namespace foicode::server {
@@ -30,16 +31,14 @@ struct LoadedPage {
 };
 
 // Poppler reads `pdf` in place: it must outlive the returned document.
-Status LoadPage(std::string_view pdf, int number, const PageImageLimits& limits,
-                LoadedPage* out) {
+Status LoadPage(std::string_view pdf, int number, const PageImageLimits& limits, LoadedPage* out) {
   if (pdf.size() > limits.max_pdf_bytes || pdf.size() > static_cast<std::size_t>(INT_MAX)) {
     return Status::Error("the PDF is too large to show");
   }
   if (number < 1 || number > limits.max_pages) {
     return Status::Error("page " + std::to_string(number) + " is out of range");
   }
-  out->doc.reset(
-      poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+  out->doc.reset(poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
   if (!out->doc) return Status::Error("damaged or not a PDF: Poppler could not open it");
   if (out->doc->is_locked()) return Status::Error("the PDF is encrypted: it needs a password");
   const int pages = out->doc->pages();
@@ -61,16 +60,17 @@ Status LoadPage(std::string_view pdf, int number, const PageImageLimits& limits,
   const double longest = std::max(width_pt, height_pt);
   out->dpi = std::min(limits.dpi, limits.max_side_pixels * 72.0 / longest);
   if (out->dpi < limits.min_dpi) return Status::Error("the page is too large to show");
-  // Poppler's Splash output sizes the bitmap by rounding up.
-  out->width = static_cast<int>(std::ceil(width_pt * out->dpi / 72.0 - 1e-6));
-  out->height = static_cast<int>(std::ceil(height_pt * out->dpi / 72.0 - 1e-6));
+  // Poppler's Splash output rounds the bitmap's size to the nearest pixel.
+  out->width = static_cast<int>(std::lround(width_pt * out->dpi / 72.0));
+  out->height = static_cast<int>(std::lround(height_pt * out->dpi / 72.0));
   return Status::Ok();
 }
 
 // The comparable form of a word: folded (case, ligatures, dashes), then only letters and
 // digits kept. Bytes of non-ASCII letters are kept as they are.
 std::string MatchKey(std::string_view text) {
-  const FoldedText folded(text);
+  // A quote may come from a request's URL: any bytes at all.
+  const FoldedText folded(ToValidUtf8(text));
   std::string key;
   for (const char c : folded.text()) {
     const auto u = static_cast<unsigned char>(c);

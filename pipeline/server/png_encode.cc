@@ -9,8 +9,8 @@ namespace foicode::server {
 namespace {
 
 void AppendToString(png_structp png, png_bytep data, png_size_t length) {
-  static_cast<std::string*>(png_get_io_ptr(png))->append(reinterpret_cast<const char*>(data),
-                                                          length);
+  static_cast<std::string*>(png_get_io_ptr(png))
+      ->append(reinterpret_cast<const char*>(data), length);
 }
 
 void NoFlush(png_structp /*png*/) {}
@@ -44,8 +44,8 @@ std::optional<std::string> EncodePng(const RgbView& image) {
   png_write_info(png, info);
   for (int y = 0; y < image.height; ++y) {
     // libpng's API takes non-const rows but only reads them when writing.
-    png_write_row(png, const_cast<png_bytep>(image.pixels + static_cast<std::ptrdiff_t>(y) *
-                                                                image.stride));
+    png_write_row(
+        png, const_cast<png_bytep>(image.pixels + static_cast<std::ptrdiff_t>(y) * image.stride));
   }
   png_write_end(png, info);
   png_destroy_write_struct(&png, &info);

@@ -3,10 +3,9 @@
 
 #include <charconv>
 #include <exception>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "server/page_assets.h"
 #include "server/request_guard.h"
@@ -81,10 +80,10 @@ void ReviewRoutes::Install(httplib::Server& server) {
   using Req = const httplib::Request&;
   using Res = httplib::Response&;
   server.Get("/", [this](Req req, Res res) { Page(req, res); });
-  server.Get("/app.js", [this](Req, Res res) {
-    Asset("app.js", "text/javascript; charset=utf-8", res);
-  });
-  server.Get("/app.css", [this](Req, Res res) { Asset("app.css", "text/css; charset=utf-8", res); });
+  server.Get("/app.js",
+             [this](Req, Res res) { Asset("app.js", "text/javascript; charset=utf-8", res); });
+  server.Get("/app.css",
+             [this](Req, Res res) { Asset("app.css", "text/css; charset=utf-8", res); });
   server.Get("/api/queue", [this](Req, Res res) { Queue(res); });
   server.Get("/api/names", [this](Req, Res res) { Names(res); });
   server.Get("/api/context", [this](Req req, Res res) { Context(req, res); });
@@ -111,8 +110,7 @@ void ReviewRoutes::Page(const httplib::Request& /*req*/, httplib::Response& res)
   res.set_content(html, "text/html; charset=utf-8");
 }
 
-void ReviewRoutes::Asset(const std::string& name, const std::string& type,
-                         httplib::Response& res) {
+void ReviewRoutes::Asset(const std::string& name, const std::string& type, httplib::Response& res) {
   const PageAsset* asset = FindAsset(name);
   res.set_content(std::string(asset->bytes), type.c_str());
 }

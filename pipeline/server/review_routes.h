@@ -36,8 +36,7 @@ class ReviewRoutes {
   void PageWords(const httplib::Request& req, httplib::Response& res);
 
   // The PDF `source` names, or false with an error response set.
-  bool LoadPdf(const httplib::Request& req, std::string* pdf, int* page,
-               httplib::Response& res);
+  bool LoadPdf(const httplib::Request& req, std::string* pdf, int* page, httplib::Response& res);
 
   review::ReviewService& service_;
   const std::string token_;

@@ -5,10 +5,9 @@
 
 #include <chrono>
 #include <csignal>
+#include <nlohmann/json.hpp>
 #include <string_view>
 #include <thread>
-
-#include <nlohmann/json.hpp>
 
 #include "server/request_guard.h"
 #include "server/review_routes.h"
@@ -91,20 +90,20 @@ Status ServeReview(review::ReviewService& service, const ServeOptions& options) 
                          " (is the port in use?)");
   }
 
-  server.set_pre_routing_handler([&token, port](const httplib::Request& req,
-                                                httplib::Response& res) {
-    if (!IsAllowedHost(req.get_header_value("Host"), port)) {
-      Refuse(res, 403, "misdirected request: open the page at 127.0.0.1 or localhost");
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    std::string given = req.get_header_value("X-Foicode-Token");
-    if (given.empty() && TokenMayBeInUrl(req)) given = req.get_param_value("token");
-    if (!ConstantTimeEquals(given, token)) {
-      Refuse(res, 403, "missing or wrong access token: open the URL foicode printed");
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
+  server.set_pre_routing_handler(
+      [&token, port](const httplib::Request& req, httplib::Response& res) {
+        if (!IsAllowedHost(req.get_header_value("Host"), port)) {
+          Refuse(res, 403, "misdirected request: open the page at 127.0.0.1 or localhost");
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        std::string given = req.get_header_value("X-Foicode-Token");
+        if (given.empty() && TokenMayBeInUrl(req)) given = req.get_param_value("token");
+        if (!ConstantTimeEquals(given, token)) {
+          Refuse(res, 403, "missing or wrong access token: open the URL foicode printed");
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+      });
   // httplib's own errors (no such route, body too large) get a JSON message too.
   server.set_error_handler([](const httplib::Request& /*req*/, httplib::Response& res) {
     if (res.body.empty()) {

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <future>
 #include <map>
@@ -53,8 +56,8 @@ class FakeService : public review::ReviewService {
 class ReviewServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string pdf = extract::testpdf::BuildPdf(
-        {extract::testpdf::PageSpec{.text = {{.x = 72, .y = 100, .text = "We use Brainomix daily."}}}});
+    const std::string pdf = extract::testpdf::BuildPdf({extract::testpdf::PageSpec{
+        .text = {{.x = 72, .y = 100, .text = "We use Brainomix daily."}}}});
     service_.sources[3] = {"replies/a b\";.pdf", "a b\";.pdf", "pdf", pdf};
     service_.sources[4] = {"replies/m.eml", "m.eml", "eml", "From: x\r\n\r\nhello"};
     std::promise<std::string> ready;
@@ -209,8 +212,8 @@ TEST_F(ReviewServerTest, PassesDecisionsThroughAndReportsErrors) {
   EXPECT_EQ(json::parse(ok->body)["echo"], request);
   ExpectSecurityHeaders(ok);
 
-  auto refused = client.Post("/api/decide", Auth(), R"({"item":"item-1","action":"fly"})",
-                             "application/json");
+  auto refused =
+      client.Post("/api/decide", Auth(), R"({"item":"item-1","action":"fly"})", "application/json");
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 400);
   EXPECT_EQ(json::parse(refused->body), json({{"error", "unknown action"}}));
@@ -229,8 +232,8 @@ TEST_F(ReviewServerTest, PassesDecisionsThroughAndReportsErrors) {
 
 TEST_F(ReviewServerTest, RefusesOversizedBodies) {
   auto client = Client();
-  const std::string big = R"({"item":"item-1","action":"accept","reason":")" +
-                          std::string(100 * 1024, 'x') + R"("})";
+  const std::string big =
+      R"({"item":"item-1","action":"accept","reason":")" + std::string(100 * 1024, 'x') + R"("})";
   auto r = client.Post("/api/decide", Auth(), big, "application/json");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 413);
@@ -244,8 +247,9 @@ TEST_F(ReviewServerTest, DownloadsSourcesByIdAsAttachments) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(r->get_header_value("Content-Type"), "application/octet-stream");
-  EXPECT_EQ(r->get_header_value("Content-Disposition"),
-            "attachment; filename*=UTF-8''a%20b%22%3B.pdf");
+  // httplib's client percent-decodes header values; the encoding itself is tested in
+  // request_guard_test.
+  EXPECT_EQ(r->get_header_value("Content-Disposition"), "attachment; filename*=UTF-8''a b\";.pdf");
   EXPECT_EQ(r->body, service_.sources[3].bytes);
   ExpectSecurityHeaders(r);
   for (const std::string id : {"99", "-1", "3x", "", "../etc/passwd"}) {
@@ -292,9 +296,17 @@ TEST_F(ReviewServerTest, UnknownRoutesAreJsonErrorsWithHeaders) {
 }
 
 TEST(ReviewServer, FailsWhenThePortIsTaken) {
-  httplib::Server other;
-  const int port = other.bind_to_any_port("127.0.0.1");
-  ASSERT_GT(port, 0);
+  // A plain listening socket: httplib sets SO_REUSEPORT, so another httplib server would share.
+  const int other = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(other, 0);
+  sockaddr_in address = {};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  ASSERT_EQ(bind(other, reinterpret_cast<sockaddr*>(&address), length), 0);
+  ASSERT_EQ(listen(other, 1), 0);
+  ASSERT_EQ(getsockname(other, reinterpret_cast<sockaddr*>(&address), &length), 0);
+  const int port = ntohs(address.sin_port);
   FakeService service;
   ServeOptions options;
   options.port = port;
@@ -302,6 +314,7 @@ TEST(ReviewServer, FailsWhenThePortIsTaken) {
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("cannot listen on 127.0.0.1:" + std::to_string(port)),
             std::string::npos);
+  close(other);
 }
 
 TEST(ReviewServer, RefusesATokenThatIsNotUrlSafe) {

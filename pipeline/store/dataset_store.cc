@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <charconv>
 #include <system_error>
 #include <utility>
 
@@ -287,7 +288,10 @@ Status DatasetStore::CommitRun(const std::vector<InputRow>& inputs, const std::v
     Statement st(db_, "SELECT value FROM meta WHERE key = 'generation'");
     if (st.ok() && st.Step() == SQLITE_ROW) generation = st.Text(0);
   }
-  const long long next = generation ? std::stoll(*generation) + 1 : 1;
+  long long current = 0;
+  if (generation && std::from_chars(generation->data(), generation->data() + generation->size(), current).ec != std::errc())
+    return fail(Error("has a damaged generation counter ('" + *generation + "')"));
+  const long long next = current + 1;
   if (Status s = SetMeta("generation", std::to_string(next)); !s.ok()) return fail(s);
   if (Status s = SetMeta("data_fingerprint", data_fingerprint); !s.ok()) return fail(s);
   return Exec("COMMIT");
