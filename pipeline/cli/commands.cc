@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
 #include <iostream>
 #include <thread>
 
@@ -16,12 +19,14 @@
 #include "cli/args.h"
 #include "cli/exit_code.h"
 #include "cli/extract_dump.h"
+#include "cli/report_command.h"
 #include "cli/review_command.h"
 #include "cli/data_dirs.h"
 #include "core/extracted_source_json.h"
 #include "facts/rule_examples.h"
 #include "facts/rule_set.h"
 #include "normalise/dictionary.h"
+#include "report/cohort.h"
 
 namespace foicode::cli {
 namespace {
@@ -30,7 +35,7 @@ constexpr std::string_view kRunUsage =
     "usage: foicode run PATH... --out DIR [--jobs N] [--cohort FILE]\n"
     "\n"
     "Reads every reply in PATH (files, or folders walked recursively) and writes the coded\n"
-    "dataset to DIR: responses.jsonl, responses.csv, systems.csv, changes.jsonl.\n"
+    "dataset to DIR: responses.jsonl, responses.csv, systems.csv, changes.jsonl, report.html.\n"
     "\n"
     "On a DIR that holds a dataset the run is a refresh: inputs unchanged since the last run are\n"
     "not read again, a change to dictionaries/ or rules/ re-codes from the stored text, removed\n"
@@ -38,7 +43,8 @@ constexpr std::string_view kRunUsage =
     "\n"
     "  --out DIR       the dataset folder (created if missing)\n"
     "  --jobs N        files read at once (default: the number of cores)\n"
-    "  --cohort FILE   the organisations that were asked, one per line or CSV with a name column\n"
+    "  --cohort FILE   the organisations that were asked, one per line or CSV with a name column;\n"
+    "                  the report lists those with no reply (kept for later runs of DIR)\n"
     "  --data DIR      the folder holding dictionaries/ and rules/ (default: the checkout the\n"
     "                  binary was built in)\n"
     "\n"
@@ -90,13 +96,6 @@ int RunCommand(const std::vector<std::string>& args) {
       return UsageError("run", "--jobs needs a whole number from 1 to 256, not '" + value + "'");
     options.jobs = static_cast<int>(jobs);
   }
-  if (parsed.Has("--cohort")) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(parsed.values["--cohort"], ec))
-      return UsageError("run", "no such cohort file: " + parsed.values["--cohort"]);
-    // Say so rather than let a missing list look like "everyone replied".
-    std::cerr << "foicode run: note: --cohort is accepted, but non-responders are not listed yet\n";
-  }
   const std::filesystem::path out_dir = parsed.values["--out"];
   const std::string data_flag = parsed.Has("--data") ? parsed.values["--data"] : "";
   const std::filesystem::path data = FindDataDir(data_flag, nullptr);
@@ -117,6 +116,27 @@ int RunCommand(const std::vector<std::string>& args) {
     return kRunFailed;
   }
 
+  std::optional<nlohmann::json> cohort;
+  if (parsed.Has("--cohort")) {
+    const std::string& file = parsed.values["--cohort"];
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) return UsageError("run", "no such cohort file: " + file);
+    if (std::filesystem::file_size(file, ec) > (16u << 20)) return UsageError("run", "the cohort file " + file + " is over 16 MB");
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::vector<report::CohortMember> members;
+    if (Status s = report::ReadCohort(text.str(), dictionary.get(), &members); !s.ok())
+      return UsageError("run", file + ": " + s.message());
+    int unknown = 0;
+    for (const report::CohortMember& m : members) unknown += m.known ? 0 : 1;
+    if (unknown > 0) {
+      std::cerr << "foicode run: note: " << unknown << " of " << members.size() << " cohort names are not in "
+                << "dictionaries/organisations.tsv; they are matched as written\n";
+    }
+    cohort = report::ToJson(members);
+  }
+
   std::vector<batch::InputFile> inputs;
   if (Status s = batch::WalkInputs(parsed.positionals, out_dir, &inputs); !s.ok())
     return UsageError("run", s.message());
@@ -127,6 +147,7 @@ int RunCommand(const std::vector<std::string>& args) {
   run_options.limits = options.limits;
   run_options.data_fingerprint = DataFingerprint(data);
   run_options.extractor_version = ProgramFingerprint();
+  run_options.cohort = cohort;
   dataset::RunResult result;
   {
     batch::Progress progress(stderr, static_cast<int>(inputs.size()));
@@ -148,7 +169,8 @@ int RunCommand(const std::vector<std::string>& args) {
               << c.decisions_superseded << " replaced by later ones";
   }
   std::cout << "\nchanges: " << dataset::ChangesSummary(result.changes) << " (" << (out_dir / "changes.jsonl").string()
-            << ")\ndataset in " << (out_dir / "responses.jsonl").string() << "\n";
+            << ")\ndataset in " << (out_dir / "responses.jsonl").string() << "; report in "
+            << (out_dir / "report.html").string() << "\n";
   return kOk;
 }
 
@@ -236,6 +258,8 @@ const std::vector<Command>& Commands() {
       {"run", "code a folder of replies into a dataset", kRunUsage, &RunCommand},
       {"extract", "print the text read from one reply, with parts and pages", kExtractUsage,
        &ExtractCommand},
+      {"report", "write the report (tables, charts, per-respondent list) of a dataset", kReportUsage,
+       &ReportCommand},
       {"review", "review flagged items in a browser, or as CSV out and back in", kReviewUsage,
        &ReviewCommand},
       {"check", "load dictionaries/ and rules/ and run every rule's examples", kCheckUsage,

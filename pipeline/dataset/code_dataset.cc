@@ -190,6 +190,9 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
     if (Status s = store->CommitRun(rows, machine, options.data_fingerprint); !s.ok()) return s;
   }
 
+  if (options.cohort) {
+    if (Status s = store->PutMeta("cohort", options.cohort->dump()); !s.ok()) return s;
+  }
   // Apply decisions and write the files; then what changed since the last written dataset.
   SourceTexts texts = same_inputs ? SourceTexts(store.get()) : SourceTexts(&sources);
   Published published;

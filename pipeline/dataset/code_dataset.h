@@ -6,6 +6,7 @@
 #define FOICODE_PIPELINE_DATASET_CODE_DATASET_H_
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct RunOptions {
   std::string data_fingerprint;
   // Changes whenever extraction could change: foicode's version. Part of each cache key.
   std::string extractor_version;
+  // The organisations asked (--cohort), kept in the state file for later reports; nullopt
+  // keeps the cohort of the last run that named one.
+  std::optional<nlohmann::json> cohort;
 };
 
 // The program's own counters for a run, written to DIR/last-run.json.

@@ -1,6 +1,5 @@
 #include "dataset/dataset_review.h"
 
-#include <ctime>
 #include <set>
 
 #include "batch/run_batch.h"
@@ -11,15 +10,6 @@
 #include "review/review_queue.h"
 
 namespace foicode::dataset {
-
-std::string UtcNow() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 DatasetReview::DatasetReview(std::filesystem::path dir, std::unique_ptr<store::DatasetStore> store,
                              const normalise::Dictionary* dictionary, std::string reviewer)

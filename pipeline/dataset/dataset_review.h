@@ -49,9 +49,6 @@ class DatasetReview : public review::ReviewService {
   extract::Limits limits_;
 };
 
-// The current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
-std::string UtcNow();
-
 }  // namespace foicode::dataset
 
 #endif  // FOICODE_PIPELINE_DATASET_DATASET_REVIEW_H_

@@ -1,7 +1,13 @@
 #include "dataset/publish.h"
 #include "review/json_access.h"
 
+#include <ctime>
+
+#include "batch/atomic_file.h"
 #include "batch/dataset_writer.h"
+#include "report/cohort.h"
+#include "report/report_data.h"
+#include "report/report_html.h"
 
 namespace foicode::dataset {
 namespace {
@@ -42,12 +48,33 @@ Status Publish(store::DatasetStore* store, const std::filesystem::path& dir, Sou
                Published* published) {
   if (Status s = LoadApplied(store, texts, published); !s.ok()) return s;
   if (Status s = batch::WriteDataset(dir, published->applied.records); !s.ok()) return s;
+  if (Status s = WriteReport(store, dir, published->applied.records); !s.ok()) return s;
   std::vector<std::string> dumped;
   for (const nlohmann::json& r : published->applied.records)
     dumped.push_back(r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   std::optional<std::string> generation;
   if (Status s = store->GetMeta("generation", &generation); !s.ok()) return s;
   return store->CommitPublished(dumped, generation.value_or("0"));
+}
+
+std::string UtcNow() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Status WriteReport(store::DatasetStore* store, const std::filesystem::path& dir,
+                   const std::vector<nlohmann::json>& records) {
+  std::optional<std::string> cohort_json;
+  if (Status s = store->GetMeta("cohort", &cohort_json); !s.ok()) return s;
+  std::vector<report::CohortMember> cohort;
+  if (cohort_json) cohort = report::CohortFromJson(nlohmann::json::parse(*cohort_json, nullptr, false));
+  const report::ReportData data = report::ComputeReport(records, cohort);
+  const std::string name = std::filesystem::absolute(dir).lexically_normal().filename().string();
+  return batch::WriteFileAtomically(dir / "report.html", report::ReportHtml(data, name, UtcNow()));
 }
 
 std::map<std::string, review::SourceRef> SourceRefs(store::DatasetStore* store) {

@@ -27,10 +27,17 @@ struct Published {
 // Applies the stored decisions to the stored machine records. Nothing is written.
 Status LoadApplied(store::DatasetStore* store, SourceTexts* texts, Published* published);
 
-// LoadApplied, then writes responses.jsonl, responses.csv and systems.csv into `dir` and
-// records them in the state file as written.
+// LoadApplied, then writes responses.jsonl, responses.csv, systems.csv and report.html into
+// `dir` and records them in the state file as written.
 Status Publish(store::DatasetStore* store, const std::filesystem::path& dir, SourceTexts* texts,
                Published* published);
+
+// The report of the published records, with the cohort the state file keeps (if any).
+Status WriteReport(store::DatasetStore* store, const std::filesystem::path& dir,
+                   const std::vector<nlohmann::json>& records);
+
+// The current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
+std::string UtcNow();
 
 // Source ids for the review page: each input's position among the run's inputs.
 std::map<std::string, review::SourceRef> SourceRefs(store::DatasetStore* store);

@@ -163,6 +163,11 @@ Status DatasetStore::GetMeta(const std::string& key, std::optional<std::string>*
   return Status::Ok();
 }
 
+Status DatasetStore::PutMeta(const std::string& key, const std::string& value) {
+  std::lock_guard lock(mu_);
+  return SetMeta(key, value);
+}
+
 Status DatasetStore::SetMeta(const std::string& key, const std::string& value) {
   Statement st(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
   if (!st.ok()) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));

@@ -54,6 +54,7 @@ class DatasetStore {
 
   // Small named values: the data fingerprint, the generation counters.
   Status GetMeta(const std::string& key, std::optional<std::string>* value);
+  Status PutMeta(const std::string& key, const std::string& value);
 
   // The extraction cache. A missing entry is not an error: *json stays nullopt.
   Status GetExtraction(const std::string& cache_key, std::optional<std::string>* json);
