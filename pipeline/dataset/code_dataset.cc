@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <exception>
 #include <map>
@@ -19,6 +20,7 @@
 #include "core/coded_record_json.h"
 #include "core/extracted_source_json.h"
 #include "dataset/dataset_changes.h"
+#include "dataset/dataset_lock.h"
 #include "dataset/publish.h"
 #include "extract/extract_source.h"
 #include "extract/sha256.h"
@@ -45,23 +47,41 @@ std::string CacheKey(const std::string& sha256, const std::string& path, const s
   return sha256 + LowerExtension(path) + "@" + extractor_version;
 }
 
-bool StatFile(const std::filesystem::path& path, std::int64_t* size, std::int64_t* mtime_ns) {
+bool StatFile(const std::filesystem::path& path, store::InputRow* row) {
   struct stat st;
   if (stat(path.c_str(), &st) != 0) return false;
-  *size = st.st_size;
-  *mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  row->size = st.st_size;
+  row->mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  row->ctime_ns = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
+  row->device = static_cast<std::int64_t>(st.st_dev);
+  row->inode = static_cast<std::int64_t>(st.st_ino);
   return true;
 }
 
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The file is the one the last run read: same place, size, times and inode, not modified
+// after that run looked at it, and read by this build of foicode.
+bool Unchanged(const store::InputRow& now, const store::InputRow& before, std::int64_t stat_time_ns,
+               const std::string& extractor_version) {
+  return now.fs_path == before.fs_path && now.size == before.size && now.mtime_ns == before.mtime_ns &&
+         now.ctime_ns == before.ctime_ns && now.device == before.device && now.inode == before.inode &&
+         now.mtime_ns < stat_time_ns && now.ctime_ns < stat_time_ns && !before.cache_key.empty() &&
+         EndsWith(before.cache_key, "@" + extractor_version);
+}
+
 void ReadOne(const batch::InputFile& input, const RunOptions& options, store::DatasetStore* store,
-             const std::map<std::string, store::InputRow>& previous, InputState* state) {
+             const std::map<std::string, store::InputRow>& previous, std::int64_t stat_time_ns, InputState* state) {
   store::InputRow& row = state->row;
   row.display_path = input.display_path;
-  row.fs_path = input.fs_path.string();
-  const bool statted = StatFile(input.fs_path, &row.size, &row.mtime_ns);
+  std::error_code ec;
+  const std::filesystem::path absolute = std::filesystem::absolute(input.fs_path, ec);
+  row.fs_path = (ec ? input.fs_path : absolute).lexically_normal().string();
+  const bool statted = StatFile(input.fs_path, &row);
   const auto prev = previous.find(input.display_path);
-  if (statted && prev != previous.end() && prev->second.fs_path == row.fs_path && prev->second.size == row.size &&
-      prev->second.mtime_ns == row.mtime_ns && !prev->second.cache_key.empty()) {
+  if (statted && prev != previous.end() && Unchanged(row, prev->second, stat_time_ns, options.extractor_version)) {
     bool cached = false;
     if (store->HasExtraction(prev->second.cache_key, &cached).ok() && cached) {
       row.sha256 = prev->second.sha256;
@@ -114,6 +134,21 @@ std::string JsonLines(const std::vector<nlohmann::json>& lines) {
   return out;
 }
 
+std::int64_t WallClockNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Status ParseRecords(const std::vector<std::string>& texts, std::vector<nlohmann::json>* out) {
+  out->clear();
+  for (const std::string& t : texts) {
+    nlohmann::json j = nlohmann::json::parse(t, nullptr, false);
+    if (j.is_discarded()) return Status::Error("the state file holds a damaged record");
+    out->push_back(std::move(j));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 nlohmann::json RunCounters::ToJson() const {
@@ -128,14 +163,24 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
                    const facts::RuleSet& rules, const RunOptions& options, batch::Progress* progress,
                    RunResult* result) {
   const auto started = std::chrono::steady_clock::now();
+  const std::int64_t stat_time_ns = WallClockNs();
   std::unique_ptr<store::DatasetStore> store;
   if (Status s = store::DatasetStore::Open(options.out_dir, &store); !s.ok()) return s;
+  std::unique_ptr<DatasetLock> run_lock;
+  if (Status s = DatasetLock::Acquire(options.out_dir, DatasetLock::Kind::kRun, &run_lock); !s.ok()) return s;
   std::vector<store::InputRow> previous_rows;
   if (Status s = store->Inputs(&previous_rows); !s.ok()) return s;
   std::map<std::string, store::InputRow> previous;
   for (const store::InputRow& row : previous_rows) previous[row.display_path] = row;
   std::optional<std::string> fingerprint;
   if (Status s = store->GetMeta("data_fingerprint", &fingerprint); !s.ok()) return s;
+  std::optional<std::string> previous_stat_time;
+  if (Status s = store->GetMeta("stat_time_ns", &previous_stat_time); !s.ok()) return s;
+  std::int64_t last_stat_time = 0;
+  if (previous_stat_time) {
+    std::from_chars(previous_stat_time->data(), previous_stat_time->data() + previous_stat_time->size(),
+                    last_stat_time);
+  }
 
   // Read: stat, hash, cache lookup or extraction, on --jobs threads.
   std::vector<InputState> states(inputs.size());
@@ -144,7 +189,7 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       if (progress != nullptr) progress->Started(inputs[i].display_path);
       try {
-        ReadOne(inputs[i], options, store.get(), previous, &states[i]);
+        ReadOne(inputs[i], options, store.get(), previous, last_stat_time, &states[i]);
       } catch (const std::exception& e) {
         // An exception on a worker thread would end the whole batch; it costs this input only.
         states[i].io_error = std::string("internal error while reading: ") + e.what();
@@ -164,6 +209,7 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
   counters.inputs = static_cast<int>(inputs.size());
   std::vector<store::InputRow> rows;
   bool same_inputs = inputs.size() == previous.size() && fingerprint == options.data_fingerprint;
+  bool same_details = true;  // every file also at the same place, size, time and inode
   for (InputState& st : states) {
     rows.push_back(st.row);
     if (st.unread) ++counters.unread;
@@ -171,6 +217,7 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
     else if (!st.io_error) ++counters.extracted;
     const auto prev = previous.find(st.row.display_path);
     same_inputs = same_inputs && !st.io_error && prev != previous.end() && prev->second.cache_key == st.row.cache_key;
+    same_details = same_details && prev != previous.end() && prev->second == st.row;
   }
   std::vector<std::string> machine;
   if (Status s = store->MachineRecords(&machine); !s.ok()) return s;
@@ -187,13 +234,20 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
     machine.clear();
     for (const CodedRecord& record : assemble::AssembleRecords(sources, dictionary, rules, options.jobs))
       machine.push_back(ToJson(record, sources).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    if (Status s = store->CommitRun(rows, machine, options.data_fingerprint); !s.ok()) return s;
   }
 
+  // From here on the state and the files change: one writer at a time.
+  std::unique_ptr<DatasetLock> write_lock;
+  if (Status s = DatasetLock::Acquire(options.out_dir, DatasetLock::Kind::kWrite, &write_lock); !s.ok()) return s;
+  if (!same_inputs) {
+    if (Status s = store->CommitRun(rows, machine, options.data_fingerprint, stat_time_ns); !s.ok()) return s;
+  } else if (!same_details) {
+    if (Status s = store->UpdateInputs(rows); !s.ok()) return s;
+  }
   if (options.cohort) {
     if (Status s = store->PutMeta("cohort", options.cohort->dump()); !s.ok()) return s;
   }
-  // Apply decisions and write the files; then what changed since the last written dataset.
+  // Apply decisions and write the files.
   SourceTexts texts = same_inputs ? SourceTexts(store.get()) : SourceTexts(&sources);
   Published published;
   if (Status s = Publish(store.get(), options.out_dir, &texts, &published); !s.ok()) return s;
@@ -211,12 +265,37 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
     if (o.state == review::Attachment::kOrphaned) ++counters.decisions_orphaned;
     if (o.state == review::Attachment::kSuperseded) ++counters.decisions_superseded;
   }
-  result->changes = DatasetChanges(previous_rows, rows, published.previous, published.applied.records,
-                                   published.applied.outcomes);
+
+  // What changed since the last run that completed, machine against machine: a person's own
+  // decisions are not news, but decisions that went stale or lost their fact are.
+  std::optional<std::string> generation;
+  std::optional<std::string> baseline_generation;
+  if (Status s = store->GetMeta("generation", &generation); !s.ok()) return s;
+  if (Status s = store->GetMeta("baseline_generation", &baseline_generation); !s.ok()) return s;
+  const bool baseline_current = generation && baseline_generation == generation;
+  std::vector<store::InputRow> baseline_inputs;
+  std::vector<nlohmann::json> baseline_records;
+  std::vector<nlohmann::json> machine_records;
+  if (!baseline_current) {
+    std::vector<std::string> baseline_texts;
+    if (Status s = store->Baseline(&baseline_inputs, &baseline_texts); !s.ok()) return s;
+    if (Status s = ParseRecords(baseline_texts, &baseline_records); !s.ok()) return s;
+    if (Status s = ParseRecords(machine, &machine_records); !s.ok()) return s;
+  }
+  result->changes = baseline_current
+                        ? DatasetChanges({}, {}, {}, {}, published.applied.outcomes)
+                        : DatasetChanges(baseline_inputs, rows, baseline_records, machine_records,
+                                         published.applied.outcomes);
   if (Status s = batch::WriteFileAtomically(options.out_dir / "changes.jsonl", JsonLines(result->changes)); !s.ok())
     return s;
   counters.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  return batch::WriteFileAtomically(options.out_dir / "last-run.json", counters.ToJson().dump(2) + "\n");
+  if (Status s = batch::WriteFileAtomically(options.out_dir / "last-run.json", counters.ToJson().dump(2) + "\n");
+      !s.ok())
+    return s;
+  if (!baseline_current && generation) {
+    if (Status s = store->CommitBaseline(rows, machine, *generation); !s.ok()) return s;
+  }
+  return Status::Ok();
 }
 
 }  // namespace foicode::dataset

@@ -11,7 +11,14 @@ namespace {
 using nlohmann::json;
 
 store::InputRow Input(const std::string& path, const std::string& sha256) {
-  return store::InputRow{path, "/data/" + path, 100, 1, sha256, "key-" + sha256};
+  store::InputRow row;
+  row.display_path = path;
+  row.fs_path = "/data/" + path;
+  row.size = 100;
+  row.mtime_ns = 1;
+  row.sha256 = sha256;
+  row.cache_key = "key-" + sha256;
+  return row;
 }
 
 json Figure(int low, int high) {

@@ -1,8 +1,10 @@
 #include "dataset/dataset_review.h"
 
+#include <algorithm>
 #include <set>
 
 #include "batch/run_batch.h"
+#include "dataset/dataset_lock.h"
 #include "dataset/publish.h"
 #include "dataset/source_texts.h"
 #include "extract/sha256.h"
@@ -75,17 +77,22 @@ Status DatasetReview::DecideAll(const std::vector<nlohmann::json>& requests, App
   }
   *stored = 0;
   if (apply == Apply::kCheckOnly || (any_error && apply == Apply::kAllOrNothing)) return Status::Ok();
+  std::vector<std::string> bodies;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     if (!(*errors)[i].empty()) continue;
-    for (const nlohmann::json& d : made[i]) {
-      std::int64_t id = 0;
-      if (Status s = store_->AppendDecision(d.dump(), &id); !s.ok()) return s;
-      ++*stored;
-    }
+    for (const nlohmann::json& d : made[i]) bodies.push_back(d.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
-  if (*stored == 0) return Status::Ok();
+  if (bodies.empty()) return Status::Ok();
+  // One writer at a time with a run; the decisions go in together or not at all.
+  std::unique_ptr<DatasetLock> lock;
+  if (Status s = DatasetLock::Acquire(dir_, DatasetLock::Kind::kWrite, &lock); !s.ok()) return s;
+  if (Status s = store_->AppendDecisions(bodies, &last_ids_); !s.ok()) return s;
+  *stored = static_cast<int>(bodies.size());
   Published published;
-  if (Status s = Publish(store_.get(), dir_, &texts, &published); !s.ok()) return s;
+  if (Status s = Publish(store_.get(), dir_, &texts, &published); !s.ok()) {
+    return Status::Error("the decisions are saved, but the dataset files could not be rewritten: " + s.message() +
+                         " (the next 'foicode run' writes them)");
+  }
   return Load();
 }
 
@@ -97,10 +104,11 @@ Status DatasetReview::Decide(const nlohmann::json& request, nlohmann::json* resu
   std::vector<store::StoredDecision> decisions;
   if (Status s = store_->Decisions(&decisions); !s.ok()) return s;
   nlohmann::json out = nlohmann::json::array();
-  for (std::size_t i = decisions.size() - static_cast<std::size_t>(stored); i < decisions.size(); ++i) {
-    nlohmann::json d = nlohmann::json::parse(decisions[i].json, nullptr, false);
-    d["id"] = decisions[i].id;
-    out.push_back(std::move(d));
+  for (const store::StoredDecision& d : decisions) {
+    if (std::find(last_ids_.begin(), last_ids_.end(), d.id) == last_ids_.end()) continue;
+    nlohmann::json body = nlohmann::json::parse(d.json, nullptr, false);
+    body["id"] = d.id;
+    out.push_back(std::move(body));
   }
   *result = {{"decisions", std::move(out)}, {"progress", queue_["progress"]}};
   return Status::Ok();
@@ -131,9 +139,11 @@ nlohmann::json DatasetReview::CanonicalNames() {
 
 std::optional<review::SourceFile> DatasetReview::Source(int source_id) {
   std::vector<store::InputRow> inputs;
-  if (!store_->Inputs(&inputs).ok() || source_id < 0 || source_id >= static_cast<int>(inputs.size()))
-    return std::nullopt;
-  const store::InputRow& row = inputs[source_id];
+  if (!store_->Inputs(&inputs).ok()) return std::nullopt;
+  const auto it = std::find_if(inputs.begin(), inputs.end(),
+                               [&](const store::InputRow& r) { return SourceId(r.display_path) == source_id; });
+  if (it == inputs.end()) return std::nullopt;
+  const store::InputRow& row = *it;
   review::SourceFile file;
   if (batch::ReadInputFile(batch::InputFile{row.display_path, row.fs_path}, limits_, &file.bytes)) return std::nullopt;
   // The file on disk must still be the one that was coded.

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,7 @@ class DatasetReview : public review::ReviewService {
   nlohmann::json queue_;
   std::vector<nlohmann::json> records_;
   extract::Limits limits_;
+  std::vector<std::int64_t> last_ids_;  // the decisions the last DecideAll stored
 };
 
 }  // namespace foicode::dataset

@@ -57,6 +57,16 @@ Status Publish(store::DatasetStore* store, const std::filesystem::path& dir, Sou
   return store->CommitPublished(dumped, generation.value_or("0"));
 }
 
+int SourceId(const std::string& display_path) {
+  // FNV-1a: stable across runs and builds, unlike a position that moves when inputs arrive.
+  std::uint32_t h = 2166136261u;
+  for (unsigned char c : display_path) {
+    h ^= c;
+    h *= 16777619u;
+  }
+  return static_cast<int>(h & 0x7fffffff);
+}
+
 std::string UtcNow() {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -91,8 +101,8 @@ std::map<std::string, review::SourceRef> SourceRefs(store::DatasetStore* store) 
         kinds[s.value("path", "")] = s.value("kind", "");
     }
   }
-  for (std::size_t i = 0; i < inputs.size(); ++i)
-    refs[inputs[i].display_path] = review::SourceRef{static_cast<int>(i), kinds[inputs[i].display_path]};
+  for (const store::InputRow& row : inputs)
+    refs[row.display_path] = review::SourceRef{SourceId(row.display_path), kinds[row.display_path]};
   return refs;
 }
 

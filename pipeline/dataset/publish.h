@@ -39,7 +39,11 @@ Status WriteReport(store::DatasetStore* store, const std::filesystem::path& dir,
 // The current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
 std::string UtcNow();
 
-// Source ids for the review page: each input's position among the run's inputs.
+// The id the review page asks an input by: a hash of its path, so an open page still names the
+// same file after a refresh adds others.
+int SourceId(const std::string& display_path);
+
+// Source ids for the review page, by sources[].path.
 std::map<std::string, review::SourceRef> SourceRefs(store::DatasetStore* store);
 
 }  // namespace foicode::dataset

@@ -176,6 +176,7 @@ struct Verdict {
   std::int64_t last_id = 0;
   std::vector<std::int64_t> ids;
   std::string stale_reason;
+  std::vector<std::pair<std::int64_t, std::vector<std::string>>> corrections;  // id, fields it sets
   bool rejected = false;  // the latest decision rejects the fact
   bool added = false;     // a person added the system: the machine does not find it
 };
@@ -273,6 +274,16 @@ AppliedDataset ApplyDecisions(const std::vector<json>& machine_records, const st
     if (action == "correct") {
       const json& fields = MemberAt(d.body, "value");
       if (fields.is_object()) v.fields.update(fields);
+      std::vector<std::string> keys;
+      for (const auto& [key, value] : fields.items()) keys.push_back(key);
+      // An earlier correction whose every field this one sets again is replaced by it.
+      for (const auto& [id, earlier] : v.corrections) {
+        const bool covered = std::all_of(earlier.begin(), earlier.end(), [&](const std::string& k) {
+          return std::find(keys.begin(), keys.end(), k) != keys.end();
+        });
+        if (covered) out.outcomes[outcome_index[id]].state = Attachment::kSuperseded;
+      }
+      v.corrections.emplace_back(d.id, std::move(keys));
     }
     if (action == "add" && at.system < 0) v.added = true;
     v.rejected = action == "reject";
@@ -287,6 +298,16 @@ AppliedDataset ApplyDecisions(const std::vector<json>& machine_records, const st
     }
     outcome_index[d.id] = out.outcomes.size();
     out.outcomes.push_back(outcome);
+  }
+
+  // A person who decides again on a fact whose decision went stale has looked at it afresh:
+  // the stale ones before it are replaced.
+  for (const auto& [fact, v] : verdicts) {
+    if (!v.stale_reason.empty()) continue;
+    for (std::int64_t id : v.ids) {
+      DecisionOutcome& o = out.outcomes[outcome_index[id]];
+      if (id != v.last_id && o.state == Attachment::kStale) o.state = Attachment::kSuperseded;
+    }
   }
 
   // Apply, then move rejected entries out, last to first so indexes hold.

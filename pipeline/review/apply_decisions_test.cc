@@ -97,7 +97,8 @@ json OnUsage(const std::string& action, const json& record, int s, int u, const 
   json d = Base(action, record);
   d.update({{"target", "usage"},
             {"system", system["vendor"].get<std::string>() + "|" + system["product"].get<std::string>()},
-            {"usage", e["source"].get<std::string>() + "||1|" + e["quote"].get<std::string>()},
+            {"usage", e["source"].get<std::string>() + "||1|" + std::to_string(e["start"].get<int>()) + "|" +
+                          e["quote"].get<std::string>()},
             {"machine", machine}, {"evidence", e}, {"value", value}});
   return d;
 }
@@ -300,6 +301,33 @@ TEST(ApplyDecisionsTest, ChangedMachineValueMakesTheDecisionStaleButApplied) {
   EXPECT_EQ(system["review"]["stale"], true);
   EXPECT_EQ(system["review"]["machine"]["deployment"], "live");
   EXPECT_FALSE(system["review"].value("stale_reason", std::string()).empty());
+}
+
+TEST(ApplyDecisionsTest, ALaterDecisionOnAStaleFactReplacesTheStaleOne) {
+  json decided_on = HullRecord();
+  decided_on["systems"][0]["deployment"] = "pilot";
+  // Stale when made; then the person looks again and accepts what the machine says now.
+  const AppliedDataset out = Apply({OnSystem("correct", decided_on, 0, {{"deployment", "planned"}}),
+                                    OnSystem("accept", HullRecord(), 0)});
+  ASSERT_EQ(out.outcomes.size(), 2u);
+  EXPECT_EQ(out.outcomes[0].state, Attachment::kSuperseded);
+  EXPECT_EQ(out.outcomes[1].state, Attachment::kApplied);
+  const json& review = out.records[0]["systems"][0]["review"];
+  EXPECT_EQ(review["stale"], false);
+  // The accept confirms the corrected values: the correction still stands.
+  EXPECT_EQ(out.records[0]["systems"][0]["deployment"], "planned");
+}
+
+TEST(ApplyDecisionsTest, ACorrectionOfTheSameFieldsReplacesTheEarlierOne) {
+  const AppliedDataset out = Apply({OnSystem("correct", HullRecord(), 0, {{"deployment", "planned"}}),
+                                    OnSystem("correct", HullRecord(), 0, {{"vendor", "DeepHealth"}}),
+                                    OnSystem("correct", HullRecord(), 0, {{"deployment", "pilot"}})});
+  ASSERT_EQ(out.outcomes.size(), 3u);
+  EXPECT_EQ(out.outcomes[0].state, Attachment::kSuperseded);
+  EXPECT_EQ(out.outcomes[1].state, Attachment::kApplied);  // the vendor still stands
+  EXPECT_EQ(out.outcomes[2].state, Attachment::kApplied);
+  EXPECT_EQ(out.records[0]["systems"][0]["deployment"], "pilot");
+  EXPECT_EQ(out.records[0]["systems"][0]["vendor"], "DeepHealth");
 }
 
 TEST(ApplyDecisionsTest, ChangedFigureMakesItsDecisionStale) {
@@ -589,7 +617,7 @@ TEST_F(MakeDecisionsTest, CorrectingTheSecondOfTwoFiguresByIndex) {
   ASSERT_TRUE(Decide({{"item", id}, {"action", "correct"}, {"usage", 1}, {"value", {{"per", "week"}}}}, &made).ok());
   ASSERT_EQ(made.size(), 1u);
   EXPECT_EQ(made[0]["target"], "usage");
-  EXPECT_EQ(made[0]["usage"], std::string(kHullPdf) + "||1|10-15 a month");
+  EXPECT_EQ(made[0]["usage"], std::string(kHullPdf) + "||1|900|10-15 a month");
   const json& system = applied_.records[0]["systems"][0];
   EXPECT_EQ(system["usage"][1]["per"], "week");
   EXPECT_EQ(system["usage"][1]["review"]["state"], "corrected");
@@ -657,7 +685,7 @@ TEST_F(MakeDecisionsTest, BadRequestsAreRefusedWithAClearMessage) {
   EXPECT_NE(no_index.find("name the figure to correct"), std::string::npos) << no_index;
   EXPECT_NE(no_index.find("0 to 1"), std::string::npos) << no_index;
   EXPECT_NE(Error({{"item", system}, {"action", "correct"}, {"usage", 2}, {"value", {{"low", 5}}}})
-                .find("name the figure to correct"),
+                .find("'usage' must be the index of one of the system's 2 figures"),
             std::string::npos);
   EXPECT_NE(Error({{"item", system}, {"action", "maybe"}}).find("'action' must be"), std::string::npos);
   EXPECT_NE(Error({{"record", "Nobody"}, {"action", "add"}, {"value", {{"vendor", "X"}}}}).find("no respondent 'Nobody'"),

@@ -32,7 +32,8 @@ bool IsMonth(const json& v) {
 
 Status CheckValue(const std::string& key, const json& v) {
   auto bad = [&](const std::string& want) {
-    return Status::Error("'" + key + "' must be " + want + ", not " + v.dump());
+    return Status::Error("'" + key + "' must be " + want + ", not " +
+                         v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   };
   if (key == "vendor" || key == "product" || key == "subspecialty" || key == "unit") {
     if (!v.is_null() && (!v.is_string() || v.get<std::string>().empty() || v.get<std::string>().size() > 200))
@@ -190,8 +191,11 @@ Status MakeDecisions(const json& request, const RequestContext& context, std::ve
       const json& usage = ArrayAt(system, "usage");
       int index = -1;
       if (request.contains("usage")) {
-        if (!request["usage"].is_number_integer()) return Status::Error("'usage' must be the figure's index");
-        index = request["usage"].get<int>();
+        if (!request["usage"].is_number_integer() || request["usage"].get<long long>() < 0 ||
+            request["usage"].get<long long>() >= static_cast<long long>(usage.size()))
+          return Status::Error("'usage' must be the index of one of the system's " + std::to_string(usage.size()) +
+                               " figures");
+        index = static_cast<int>(request["usage"].get<long long>());
       } else if (usage.size() == 1) {
         index = 0;
       }

@@ -43,7 +43,10 @@ std::string SystemKey(const nlohmann::json& system) {
 std::string UsageKey(const nlohmann::json& usage) {
   const nlohmann::json& e = usage.value("evidence", nlohmann::json::object());
   if (!e.is_object()) return "";
-  return Field(e, "source") + "|" + Field(e, "part") + "|" + Field(e, "page") + "|" + Field(e, "quote");
+  // The offset tells apart two figures quoted alike on one page; a figure whose text moved is
+  // found again by its quote instead (and its decision goes stale).
+  return Field(e, "source") + "|" + Field(e, "part") + "|" + Field(e, "page") + "|" + Field(e, "start") + "|" +
+         Field(e, "quote");
 }
 
 namespace {

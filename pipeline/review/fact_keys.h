@@ -15,7 +15,7 @@ namespace foicode::review {
 std::string RecordKey(const nlohmann::json& record);
 // A system: "vendor|product"; a system naming neither: "unnamed|subspecialty|first quote".
 std::string SystemKey(const nlohmann::json& system);
-// A usage figure: where its evidence is, "source|part|page|quote".
+// A usage figure: where its evidence is, "source|part|page|start|quote".
 std::string UsageKey(const nlohmann::json& usage);
 
 // The same keys for records and systems shown with decisions applied: a corrected name does

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "batch/dataset_writer.h"
+#include "core/utf8.h"
 
 namespace foicode::review {
 namespace {
@@ -144,6 +145,12 @@ Status ParseReviewCsv(const std::string& text, std::vector<ImportRow>* rows) {
       out.request = nullptr;
       rows->push_back(out);
     };
+    bool utf8 = true;
+    for (const std::string& cell : row) utf8 = utf8 && IsValidUtf8(cell);
+    if (!utf8) {
+      fail("the row is not UTF-8 text: save the file as CSV UTF-8");
+      continue;
+    }
     const std::string id = Cell(row, at, "id");
     const std::string record = Cell(row, at, "record");
     if (verdict != "accept" && verdict != "correct" && verdict != "reject" && verdict != "add") {

@@ -1,6 +1,8 @@
 // Serving the review page: listen on 127.0.0.1, check every request, stop on a signal.
 #include "server/review_server.h"
 
+#include <sys/socket.h>
+
 #include <httplib.h>
 
 #include <chrono>
@@ -75,6 +77,12 @@ Status ServeReview(review::ReviewService& service, const ServeOptions& options) 
   }
 
   httplib::Server server;
+  // httplib's default adds SO_REUSEPORT, which would let a second process share the port and
+  // take half the requests: the address may be reused, the port not shared.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
+  });
   server.set_payload_max_length(kMaxBodyBytes);
   httplib::Headers headers;
   for (const auto& [name, value] : SecurityHeaders()) headers.emplace(name, value);

@@ -10,6 +10,7 @@
 
 #include <future>
 #include <map>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -60,14 +61,15 @@ class ReviewServerTest : public ::testing::Test {
         .text = {{.x = 72, .y = 100, .text = "We use Brainomix daily."}}}});
     service_.sources[3] = {"replies/a b\";.pdf", "a b\";.pdf", "pdf", pdf};
     service_.sources[4] = {"replies/m.eml", "m.eml", "eml", "From: x\r\n\r\nhello"};
-    std::promise<std::string> ready;
-    std::future<std::string> url = ready.get_future();
+    // Shared: a server thread that calls back after a failed wait must not touch a dead promise.
+    auto ready = std::make_shared<std::promise<std::string>>();
+    std::future<std::string> url = ready->get_future();
     ServeOptions options;
     options.token = kToken;
     options.stop = &stop_;
-    options.on_ready = [&ready](const std::string& u) { ready.set_value(u); };
+    options.on_ready = [ready](const std::string& u) { ready->set_value(u); };
     thread_ = std::thread([this, options] { served_ = ServeReview(service_, options); });
-    ASSERT_EQ(url.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+    ASSERT_EQ(url.wait_for(std::chrono::seconds(60)), std::future_status::ready);
     url_ = url.get();
     const std::size_t colon = url_.rfind(':');
     port_ = std::stoi(url_.substr(colon + 1));
@@ -296,9 +298,12 @@ TEST_F(ReviewServerTest, UnknownRoutesAreJsonErrorsWithHeaders) {
 }
 
 TEST(ReviewServer, FailsWhenThePortIsTaken) {
-  // A plain listening socket: httplib sets SO_REUSEPORT, so another httplib server would share.
+  // A socket that offers to share its port, as httplib's defaults do: the review server must
+  // still refuse to share it.
   const int other = socket(AF_INET, SOCK_STREAM, 0);
   ASSERT_GE(other, 0);
+  const int yes = 1;
+  ASSERT_EQ(setsockopt(other, SOL_SOCKET, SO_REUSEPORT, &yes, sizeof yes), 0);
   sockaddr_in address = {};
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);

@@ -16,8 +16,13 @@ constexpr const char* kSchema = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE extracted(cache_key TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE inputs(display_path TEXT PRIMARY KEY, fs_path TEXT NOT NULL, size INTEGER NOT NULL,
-                    mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, cache_key TEXT NOT NULL);
+                    mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, device INTEGER NOT NULL,
+                    inode INTEGER NOT NULL, sha256 TEXT NOT NULL, cache_key TEXT NOT NULL);
+CREATE TABLE baseline_inputs(display_path TEXT PRIMARY KEY, fs_path TEXT NOT NULL, size INTEGER NOT NULL,
+                    mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, device INTEGER NOT NULL,
+                    inode INTEGER NOT NULL, sha256 TEXT NOT NULL, cache_key TEXT NOT NULL);
 CREATE TABLE machine_records(position INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE baseline_records(position INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE published_records(position INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE decisions(id INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL);
 CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
@@ -108,7 +113,8 @@ Status DatasetStore::Open(const std::filesystem::path& dir, std::unique_ptr<Data
   if (app_id == 0 && format == 0) {
     if (tables != 0) return opened->Error("is an SQLite file of another application: foicode will not change it");
     if (Status s = opened->Exec("PRAGMA journal_mode=WAL"); !s.ok()) return s;
-    const std::string init = std::string("BEGIN;") + kSchema + "PRAGMA application_id=" +
+    // IMMEDIATE: two processes creating the same new file must not both lay out the schema.
+    const std::string init = std::string("BEGIN IMMEDIATE;") + kSchema + "PRAGMA application_id=" +
                              std::to_string(kApplicationId) + ";PRAGMA user_version=" +
                              std::to_string(kFormatVersion) + ";COMMIT;";
     if (Status s = opened->Exec(init.c_str()); !s.ok()) return s;
@@ -210,19 +216,65 @@ Status DatasetStore::PutExtraction(const std::string& cache_key, const std::stri
   return Status::Ok();
 }
 
-Status DatasetStore::Inputs(std::vector<InputRow>* inputs) {
-  std::lock_guard lock(mu_);
+Status DatasetStore::ReadInputs(const char* table, std::vector<InputRow>* inputs) {
   inputs->clear();
-  Statement st(db_,
-               "SELECT display_path, fs_path, size, mtime_ns, sha256, cache_key FROM inputs "
-               "ORDER BY display_path");
+  Statement st(db_, (std::string("SELECT display_path, fs_path, size, mtime_ns, ctime_ns, device, inode, sha256, "
+                                 "cache_key FROM ") + table + " ORDER BY display_path").c_str());
   if (!st.ok()) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
   int rc;
   while ((rc = st.Step()) == SQLITE_ROW) {
-    inputs->push_back(InputRow{st.Text(0), st.Text(1), st.Int(2), st.Int(3), st.Text(4), st.Text(5)});
+    inputs->push_back(InputRow{st.Text(0), st.Text(1), st.Int(2), st.Int(3), st.Int(4), st.Int(5), st.Int(6),
+                               st.Text(7), st.Text(8)});
   }
   if (rc != SQLITE_DONE) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
   return Status::Ok();
+}
+
+Status DatasetStore::ReplaceInputs(const char* table, const std::vector<InputRow>& inputs) {
+  if (Status s = Exec((std::string("DELETE FROM ") + table).c_str()); !s.ok()) return s;
+  Statement st(db_, (std::string("INSERT INTO ") + table +
+                     "(display_path, fs_path, size, mtime_ns, ctime_ns, device, inode, sha256, cache_key) "
+                     "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)").c_str());
+  if (!st.ok()) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
+  for (const InputRow& row : inputs) {
+    st.Bind(1, row.display_path);
+    st.Bind(2, row.fs_path);
+    st.Bind(3, row.size);
+    st.Bind(4, row.mtime_ns);
+    st.Bind(5, row.ctime_ns);
+    st.Bind(6, row.device);
+    st.Bind(7, row.inode);
+    st.Bind(8, row.sha256);
+    st.Bind(9, row.cache_key);
+    if (st.Step() != SQLITE_DONE) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
+    st.Reset();
+  }
+  return Status::Ok();
+}
+
+Status DatasetStore::Inputs(std::vector<InputRow>* inputs) {
+  std::lock_guard lock(mu_);
+  return ReadInputs("inputs", inputs);
+}
+
+Status DatasetStore::Baseline(std::vector<InputRow>* inputs, std::vector<std::string>* records) {
+  std::lock_guard lock(mu_);
+  if (Status s = ReadInputs("baseline_inputs", inputs); !s.ok()) return s;
+  return ReadColumn("SELECT json FROM baseline_records ORDER BY position", records);
+}
+
+Status DatasetStore::CommitBaseline(const std::vector<InputRow>& inputs, const std::vector<std::string>& records,
+                                    const std::string& generation) {
+  std::lock_guard lock(mu_);
+  if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  Status s = ReplaceInputs("baseline_inputs", inputs);
+  if (s.ok()) s = ReplaceRecords("baseline_records", records);
+  if (s.ok()) s = SetMeta("baseline_generation", generation);
+  if (!s.ok()) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return s;
+  }
+  return Exec("COMMIT");
 }
 
 Status DatasetStore::ReadColumn(const char* sql, std::vector<std::string>* out) {
@@ -258,35 +310,30 @@ Status DatasetStore::ReplaceRecords(const char* table, const std::vector<std::st
   return Status::Ok();
 }
 
+Status DatasetStore::UpdateInputs(const std::vector<InputRow>& inputs) {
+  std::lock_guard lock(mu_);
+  if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  if (Status s = ReplaceInputs("inputs", inputs); !s.ok()) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return s;
+  }
+  return Exec("COMMIT");
+}
+
 Status DatasetStore::CommitRun(const std::vector<InputRow>& inputs, const std::vector<std::string>& records,
-                               const std::string& data_fingerprint) {
+                               const std::string& data_fingerprint, std::int64_t stat_time_ns) {
   std::lock_guard lock(mu_);
   if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
   auto fail = [&](Status s) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     return s;
   };
-  if (Status s = Exec("DELETE FROM inputs"); !s.ok()) return s;
-  {
-    Statement st(db_,
-                 "INSERT INTO inputs(display_path, fs_path, size, mtime_ns, sha256, cache_key) "
-                 "VALUES(?, ?, ?, ?, ?, ?)");
-    if (!st.ok()) return fail(Error(std::string("could not be updated: ") + sqlite3_errmsg(db_)));
-    for (const InputRow& row : inputs) {
-      st.Bind(1, row.display_path);
-      st.Bind(2, row.fs_path);
-      st.Bind(3, row.size);
-      st.Bind(4, row.mtime_ns);
-      st.Bind(5, row.sha256);
-      st.Bind(6, row.cache_key);
-      if (st.Step() != SQLITE_DONE)
-        return fail(Error(std::string("could not be updated: ") + sqlite3_errmsg(db_)));
-      st.Reset();
-    }
-  }
+  if (Status s = ReplaceInputs("inputs", inputs); !s.ok()) return fail(s);
   if (Status s = ReplaceRecords("machine_records", records); !s.ok()) return fail(s);
   // Text of inputs that are gone is not kept: the cache stays the size of the dataset.
-  if (Status s = Exec("DELETE FROM extracted WHERE cache_key NOT IN (SELECT cache_key FROM inputs)"); !s.ok())
+  if (Status s = Exec("DELETE FROM extracted WHERE cache_key NOT IN (SELECT cache_key FROM inputs) AND "
+                     "cache_key NOT IN (SELECT cache_key FROM baseline_inputs)");
+      !s.ok())
     return s;
   std::optional<std::string> generation;
   {
@@ -299,6 +346,7 @@ Status DatasetStore::CommitRun(const std::vector<InputRow>& inputs, const std::v
   const long long next = current + 1;
   if (Status s = SetMeta("generation", std::to_string(next)); !s.ok()) return fail(s);
   if (Status s = SetMeta("data_fingerprint", data_fingerprint); !s.ok()) return fail(s);
+  if (Status s = SetMeta("stat_time_ns", std::to_string(stat_time_ns)); !s.ok()) return fail(s);
   return Exec("COMMIT");
 }
 
@@ -328,13 +376,29 @@ Status DatasetStore::Decisions(std::vector<StoredDecision>* decisions) {
 }
 
 Status DatasetStore::AppendDecision(const std::string& json, std::int64_t* id) {
-  std::lock_guard lock(mu_);
-  Statement st(db_, "INSERT INTO decisions(json) VALUES(?)");
-  if (!st.ok()) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
-  st.Bind(1, json);
-  if (st.Step() != SQLITE_DONE) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
-  *id = sqlite3_last_insert_rowid(db_);
+  std::vector<std::int64_t> ids;
+  if (Status s = AppendDecisions({json}, &ids); !s.ok()) return s;
+  *id = ids.at(0);
   return Status::Ok();
+}
+
+Status DatasetStore::AppendDecisions(const std::vector<std::string>& decisions, std::vector<std::int64_t>* ids) {
+  std::lock_guard lock(mu_);
+  ids->clear();
+  if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  Statement st(db_, "INSERT INTO decisions(json) VALUES(?)");
+  for (const std::string& json : decisions) {
+    st.Bind(1, json);
+    if (!st.ok() || st.Step() != SQLITE_DONE) {
+      Status s = Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
+      ids->clear();
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      return s;
+    }
+    st.Reset();
+    ids->push_back(sqlite3_last_insert_rowid(db_));
+  }
+  return Exec("COMMIT");
 }
 
 }  // namespace foicode::store

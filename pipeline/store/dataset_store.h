@@ -28,9 +28,14 @@ inline constexpr int kFormatVersion = 1;
 // One input of a run, with what identifies its content.
 struct InputRow {
   std::string display_path;  // as in sources[].path
-  std::string fs_path;       // where it was read
+  std::string fs_path;       // where it was read, absolute
+  // What tells an unchanged file without reading it: a copy that keeps size and mtime
+  // (cp -p, rsync -a, unzip) still gets a new inode and ctime.
   std::int64_t size = 0;
   std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+  std::int64_t device = 0;
+  std::int64_t inode = 0;
   std::string sha256;
   std::string cache_key;     // the extraction cache entry holding its text
   bool operator==(const InputRow&) const = default;
@@ -67,17 +72,31 @@ class DatasetStore {
   Status MachineRecords(std::vector<std::string>* records);
   // Replaces inputs, machine records and the fingerprint of dictionaries/rules in one
   // transaction, drops cache entries no input refers to, and advances the "generation".
+  // `stat_time_ns` is when the inputs were looked at: a file modified since then may have
+  // changed unseen within the same size and time, so it is read again next run.
   Status CommitRun(const std::vector<InputRow>& inputs, const std::vector<std::string>& records,
-                   const std::string& data_fingerprint);
+                   const std::string& data_fingerprint, std::int64_t stat_time_ns = 0);
+  // Replaces only the inputs' file details (the same content seen with a new time or place).
+  Status UpdateInputs(const std::vector<InputRow>& inputs);
 
   // The records as last written to the dataset files (decisions applied), and the
   // generation they were written from: "written" == "generation" once the files are current.
   Status PublishedRecords(std::vector<std::string>* records);
   Status CommitPublished(const std::vector<std::string>& records, const std::string& generation);
 
+  // What the last completed run reported its changes against: its inputs and machine records.
+  // Written only once a run has written changes.jsonl, so a killed run's changes are reported
+  // by the run that completes it.
+  Status Baseline(std::vector<InputRow>* inputs, std::vector<std::string>* records);
+  // Also records the generation it was taken at (meta "baseline_generation").
+  Status CommitBaseline(const std::vector<InputRow>& inputs, const std::vector<std::string>& records,
+                        const std::string& generation);
+
   // Review decisions, oldest first. Never updated or deleted (the file enforces it).
   Status Decisions(std::vector<StoredDecision>* decisions);
   Status AppendDecision(const std::string& json, std::int64_t* id);
+  // Appends all of `decisions` in one transaction (all or none); *ids gets their ids.
+  Status AppendDecisions(const std::vector<std::string>& decisions, std::vector<std::int64_t>* ids);
 
  private:
   DatasetStore(sqlite3* db, std::filesystem::path file);
@@ -85,6 +104,8 @@ class DatasetStore {
   Status Error(const std::string& what);
   Status ReadColumn(const char* sql, std::vector<std::string>* out);
   Status ReplaceRecords(const char* table, const std::vector<std::string>& records);
+  Status ReplaceInputs(const char* table, const std::vector<InputRow>& inputs);
+  Status ReadInputs(const char* table, std::vector<InputRow>* inputs);
   Status SetMeta(const std::string& key, const std::string& value);
 
   sqlite3* db_;

@@ -17,7 +17,17 @@ using foicode::testing::TempDir;
 using foicode::testing::WriteFile;
 
 InputRow Input(const std::string& name, const std::string& cache_key) {
-  return InputRow{name, "/replies/" + name, 1234, 1700000000000000000, "ab" + cache_key, cache_key};
+  InputRow row;
+  row.display_path = name;
+  row.fs_path = "/replies/" + name;
+  row.size = 1234;
+  row.mtime_ns = 1700000000000000000;
+  row.ctime_ns = 1700000000000000001;
+  row.device = 2049;
+  row.inode = 77;
+  row.sha256 = "ab" + cache_key;
+  row.cache_key = cache_key;
+  return row;
 }
 
 std::unique_ptr<DatasetStore> OpenOrDie(const fs::path& dir) {

@@ -22,7 +22,11 @@ import sys
 import tempfile
 import time
 
-WAIT_SECONDS = 20
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from headless_chromium import Browser  # noqa: E402  (beside this file)
+
+# Generous: Chromium starts slowly, and each decision rewrites the dataset (slower under ASan).
+WAIT_SECONDS = float(os.environ.get("FOICODE_BROWSER_WAIT", "90"))
 
 
 class Failure(Exception):
@@ -83,23 +87,6 @@ def stop_server(process):
 
 
 # ---- the browser -----------------------------------------------------------------------------
-
-def start_browser(profile_dir):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                "--window-size=1280,800", "--user-data-dir=" + profile_dir,
-                "--no-first-run", "--disable-extensions"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_page_load_timeout(WAIT_SECONDS)
-    driver.set_script_timeout(WAIT_SECONDS)
-    return driver
-
 
 def wait_for(driver, what, condition):
     from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
@@ -285,14 +272,14 @@ def run(args):
 
         server, url = start_server([args.foicode, "review", dataset, "--data", args.data],
                                    os.path.join(tmp, "review.stderr"))
-        driver = None
+        browser = None
         try:
             log("the server printed " + url.split("?")[0] + "?token=…")
-            driver = start_browser(os.path.join(tmp, "chromium"))
-            accepted, _, changes = drive_page(driver, url, make_api_get(url))
+            browser = Browser(os.path.join(tmp, "chromium"), WAIT_SECONDS)
+            accepted, _, changes = drive_page(browser.driver, url, make_api_get(url))
         finally:
-            if driver is not None:
-                driver.quit()
+            if browser is not None:
+                browser.close()
             status = stop_server(server)
         check(status == 0, "foicode review exits 0 on SIGTERM (got %s)" % status)
         check_dataset(dataset, accepted, changes)

@@ -223,6 +223,23 @@ def main():
         check(changes("ds") == [x for x in changes("ds") if x["change"].startswith("decision_")],
               "a no-op refresh reports no change but the open decisions")
 
+        # A reply replaced by one of the same size, its time set back (as cp -p or unzip do):
+        # still read again, since the inode's change time cannot be set back.
+        victim = os.path.join("replies", sorted(f for f in os.listdir("replies") if f.endswith(".txt"))[0])
+        st = os.stat(victim)
+        with open(victim, "rb") as f:
+            body = bytearray(f.read())
+        body[-2:-1] = b"X" if body[-2:-1] != b"X" else b"Y"
+        with open(victim, "wb") as f:
+            f.write(body)
+        os.utime(victim, ns=(st.st_atime_ns, st.st_mtime_ns))
+        run(foicode, "run", "replies", "--out", "ds", "--data", data, "--jobs", "2")
+        c = counters("ds")
+        check(c["extracted"] == 1, f"a same-size edit with its time set back is read again ({c['extracted']})")
+        check("input_changed" in {x["change"] for x in changes("ds")}, "changes.jsonl reports the changed input")
+        shutil.copy(os.path.join(src, "samples/replies", os.path.basename(victim)), victim)
+        run(foicode, "run", "replies", "--out", "ds", "--data", data, "--jobs", "2")
+
         # 5. Killed at any moment, then run again: the same dataset as the uninterrupted refresh.
         expected = open(os.path.join("ds", "responses.jsonl"), encoding="utf-8").read()
         killed = os.path.join(tmp, "ds-killed")
