@@ -35,7 +35,7 @@ void OnRow(int, void* rows) {
 
 Status ParseCsv(const std::string& text, Rows* rows) {
   csv_parser parser;
-  if (csv_init(&parser, CSV_APPEND_NULL) != 0) return Status::Error("cannot start the CSV reader");
+  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) return Status::Error("cannot start the CSV reader");
   const bool ok = csv_parse(&parser, text.data(), text.size(), OnField, OnRow, rows) == text.size() &&
                   csv_fini(&parser, OnField, OnRow, rows) == 0;
   const std::string error = ok ? "" : csv_strerror(csv_error(&parser));
