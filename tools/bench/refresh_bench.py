@@ -39,7 +39,7 @@ def main():
         holdout = os.path.join(ROOT, "samples/holdout/replies")
         names = sorted(os.listdir(holdout))
         os.makedirs(os.path.join(replies, "holdout"))
-        for name in names[1:]:
+        for name in names:
             shutil.copy(os.path.join(holdout, name), os.path.join(replies, "holdout", name))
         data = os.path.join(tmp, "data")
         for folder in ("dictionaries", "rules"):
@@ -61,11 +61,16 @@ def main():
         noop = [run() for _ in range(args.repeat)]
         assert counters()["extracted"] == 0 and not counters()["recoded"]
         one_new = []
+        text_reply = [n for n in names if n.endswith(".txt")][0]
         for i in range(args.repeat):
-            new = os.path.join(replies, "holdout", names[0])
-            shutil.copy(os.path.join(holdout, names[0]), new)
+            # New content each time: a reply seen before would come from the cache.
+            new = os.path.join(replies, "holdout", f"late reply {i}.txt")
+            with open(os.path.join(holdout, text_reply), encoding="utf-8") as f:
+                body = f.read()
+            with open(new, "w", encoding="utf-8") as f:
+                f.write(body + f"\nReference {i}\n")
             one_new.append(run())
-            assert counters()["extracted"] == 1
+            assert counters()["extracted"] == 1, counters()
             os.remove(new)
             run()
         recode = []
