@@ -1,5 +1,6 @@
 #include "report/report_html.h"
 
+#include <cctype>
 #include <cstdio>
 
 #include "report/svg_chart.h"
@@ -92,7 +93,9 @@ std::string Presence(const ReportData& data, const std::vector<PresenceRow>& row
     if (row.respondents.size() == 1) ++once;
     if (row.respondents.size() == 2) ++twice;
   }
-  out += "</tbody></table><p class=\"note\">" + std::to_string(rows.size()) + " " + kind + "s in all; " +
+  std::string plural = std::string(kind) + "s";
+  plural[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(plural[0])));
+  out += "</tbody></table><p class=\"note\">" + std::to_string(rows.size()) + " " + plural + " in all; " +
          std::to_string(once) + " named by one trust, " + std::to_string(twice) + " by two.</p>";
   return out;
 }
