@@ -25,7 +25,7 @@ def main():
 
     with tempfile.TemporaryDirectory(prefix="foicode-hostile-") as tmp:
         dataset = os.path.join(tmp, "ds")
-        result = subprocess.run([args.foicode, "run", os.path.join(args.source, "tests/browser/hostile"), "--out",
+        result = subprocess.run([args.foicode, "run", os.path.join(args.source, "tests/browser/hostile/FOI 999 response.eml"), "--out",
                                  dataset, "--data", args.source], capture_output=True, text=True, timeout=600)
         page.check(result.returncode == 0, "foicode run exits 0 (%s)" % result.stderr[-500:])
         server, url = page.start_server([args.foicode, "review", dataset, "--data", args.source],
