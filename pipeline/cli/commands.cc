@@ -104,6 +104,8 @@ int RunCommand(const std::vector<std::string>& args) {
                                  ? "cannot find dictionaries/ and rules/: name their folder with --data"
                                  : "no dictionaries/ and rules/ in " + data_flag);
   }
+  // Taken before loading: an edit made while the run loads is then seen as a change next time.
+  const std::string data_fingerprint = DataFingerprint(data);
   // Bad data is the researcher's to fix before any reply is read: 'foicode check' says where.
   std::unique_ptr<const normalise::Dictionary> dictionary;
   if (Status s = normalise::LoadDictionary(data / "dictionaries", &dictionary); !s.ok()) {
@@ -145,7 +147,7 @@ int RunCommand(const std::vector<std::string>& args) {
   run_options.out_dir = out_dir;
   run_options.jobs = options.jobs;
   run_options.limits = options.limits;
-  run_options.data_fingerprint = DataFingerprint(data);
+  run_options.data_fingerprint = data_fingerprint;
   run_options.extractor_version = ProgramFingerprint();
   run_options.cohort = cohort;
   dataset::RunResult result;

@@ -36,7 +36,7 @@ Status LoadApplied(store::DatasetStore* store, SourceTexts* texts, Published* pu
   published->decisions.clear();
   for (const store::StoredDecision& d : stored) {
     nlohmann::json body = nlohmann::json::parse(d.json, nullptr, false);
-    if (body.is_discarded()) return Status::Error("the state file holds a damaged decision (id " + std::to_string(d.id) + ")");
+    if (body.is_discarded() || !body.is_object()) return Status::Error("the state file holds a damaged decision (id " + std::to_string(d.id) + ")");
     published->decisions.push_back(review::Decision{d.id, std::move(body)});
   }
   published->applied = review::ApplyDecisions(machine, published->decisions,
