@@ -1,5 +1,4 @@
 #include "dataset/code_dataset.h"
-#include "review/json_access.h"
 
 #include <sys/stat.h>
 
@@ -19,6 +18,7 @@
 #include "core/ascii.h"
 #include "core/coded_record_json.h"
 #include "core/extracted_source_json.h"
+#include "core/json_access.h"
 #include "dataset/dataset_changes.h"
 #include "dataset/dataset_lock.h"
 #include "dataset/publish.h"
@@ -253,7 +253,7 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
   if (Status s = Publish(store.get(), options.out_dir, &texts, &published); !s.ok()) return s;
   counters.records = static_cast<int>(published.applied.records.size());
   for (const nlohmann::json& record : published.applied.records) {
-    for (const nlohmann::json& source : review::ArrayAt(record, "sources")) {
+    for (const nlohmann::json& source : ArrayAt(record, "sources")) {
       if (source.value("error", nlohmann::json()).is_string())
         result->input_errors.push_back(source.value("path", "") + ": " + source["error"].get<std::string>());
     }

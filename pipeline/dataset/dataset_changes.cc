@@ -1,8 +1,8 @@
 #include "dataset/dataset_changes.h"
-#include "review/json_access.h"
 
 #include <map>
 
+#include "core/json_access.h"
 #include "review/fact_keys.h"
 
 namespace foicode::dataset {
@@ -12,7 +12,7 @@ using nlohmann::json;
 
 json Figures(const json& system) {
   json figures = json::array();
-  for (const json& u : review::ArrayAt(system, "usage")) {
+  for (const json& u : ArrayAt(system, "usage")) {
     json f = u;
     f.erase("evidence");
     f.erase("review");
@@ -23,7 +23,7 @@ json Figures(const json& system) {
 
 std::map<std::string, const json*> SystemsByKey(const json& record) {
   std::map<std::string, const json*> by_key;
-  for (const json& s : review::ArrayAt(record, "systems")) by_key[review::SystemKey(s)] = &s;
+  for (const json& s : ArrayAt(record, "systems")) by_key[review::SystemKey(s)] = &s;
   return by_key;
 }
 
@@ -40,9 +40,9 @@ std::vector<json> DatasetChanges(const std::vector<store::InputRow>& inputs_befo
   for (const store::InputRow& row : inputs_before) old_inputs[row.display_path] = &row;
   std::map<std::string, std::string> respondent_of;  // input path -> record key, after this run
   for (const json& r : after)
-    for (const json& s : review::ArrayAt(r, "sources")) respondent_of[s.value("path", "")] = review::RecordKey(r);
+    for (const json& s : ArrayAt(r, "sources")) respondent_of[s.value("path", "")] = review::RecordKey(r);
   for (const json& r : before)
-    for (const json& s : review::ArrayAt(r, "sources"))
+    for (const json& s : ArrayAt(r, "sources"))
       respondent_of.emplace(s.value("path", ""), review::RecordKey(r));
   std::map<std::string, const store::InputRow*> new_inputs;
   for (const store::InputRow& row : inputs_after) new_inputs[row.display_path] = &row;

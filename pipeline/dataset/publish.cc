@@ -1,10 +1,10 @@
 #include "dataset/publish.h"
-#include "review/json_access.h"
 
 #include <ctime>
 
 #include "batch/atomic_file.h"
 #include "batch/dataset_writer.h"
+#include "core/json_access.h"
 #include "report/cohort.h"
 #include "report/report_data.h"
 #include "report/report_html.h"
@@ -97,7 +97,7 @@ std::map<std::string, review::SourceRef> SourceRefs(store::DatasetStore* store) 
     for (const std::string& t : raw) {
       const nlohmann::json r = nlohmann::json::parse(t, nullptr, false);
       if (r.is_discarded()) continue;
-      for (const nlohmann::json& s : review::ArrayAt(r, "sources"))
+      for (const nlohmann::json& s : ArrayAt(r, "sources"))
         kinds[s.value("path", "")] = s.value("kind", "");
     }
   }

@@ -4,27 +4,16 @@
 #include <cstdio>
 #include <set>
 
+#include "core/json_access.h"
+
 namespace foicode::report {
 namespace {
 
 using nlohmann::json;
 
-std::string Str(const json& object, const char* key) {
-  if (!object.is_object()) return "";
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-const json& Array(const json& object, const char* key) {
-  static const json kEmpty = json::array();
-  if (!object.is_object()) return kEmpty;
-  const auto it = object.find(key);
-  return it != object.end() && it->is_array() ? *it : kEmpty;
-}
-
 std::string ReviewState(const json& entry) {
   const json& review = entry.is_object() && entry.contains("review") ? entry["review"] : json();
-  std::string state = Str(review, "state");
+  std::string state = StringAt(review, "state");
   if (state.empty()) state = "machine";
   if (review.is_object() && review.value("stale", false)) state += " (stale)";
   return state;
@@ -49,10 +38,10 @@ std::string FigureText(const json& u) {
   const long long high = u.value("high", 0LL);
   std::string text = (u.value("approximate", false) ? "~" : "") + std::to_string(low);
   if (high != low) text += "-" + std::to_string(high);
-  if (!Str(u, "unit").empty()) text += " " + Str(u, "unit");
-  if (!Str(u, "per").empty()) text += " per " + Str(u, "per");
+  if (!StringAt(u, "unit").empty()) text += " " + StringAt(u, "unit");
+  if (!StringAt(u, "per").empty()) text += " per " + StringAt(u, "per");
   const json& period = u.contains("period") ? u["period"] : json();
-  if (period.is_object() && !Str(period, "start").empty()) text += " (" + Str(period, "start") + ".." + Str(period, "end") + ")";
+  if (period.is_object() && !StringAt(period, "start").empty()) text += " (" + StringAt(period, "start") + ".." + StringAt(period, "end") + ")";
   return text;
 }
 
@@ -67,7 +56,7 @@ void Annualise(const json& u, UsageRow* row) {
     return;
   }
   const json& period = u.contains("period") ? u["period"] : json();
-  const int months = period.is_object() ? MonthsBetween(Str(period, "start"), Str(period, "end")) : 0;
+  const int months = period.is_object() ? MonthsBetween(StringAt(period, "start"), StringAt(period, "end")) : 0;
   if (months > 0) {
     row->annual = mid * 12 / months;
     row->method = months == 12 ? figure + " in 12 months" : figure + " in " + std::to_string(months) + " months x 12 / " + std::to_string(months);
@@ -98,9 +87,9 @@ struct PresenceBuilder {
     row.vendor = vendor;
     ++row.systems;
     if (Decided(system)) ++row.reviewed;
-    ++subspecialties[name][Str(system, "subspecialty")];
+    ++subspecialties[name][StringAt(system, "subspecialty")];
     respondents[name].insert(respondent);
-    by_deployment[name][Str(system, "deployment").empty() ? "unknown" : Str(system, "deployment")].insert(respondent);
+    by_deployment[name][StringAt(system, "deployment").empty() ? "unknown" : StringAt(system, "deployment")].insert(respondent);
   }
 
   std::vector<PresenceRow> Rows() {
@@ -149,7 +138,7 @@ ReportData ComputeReport(const std::vector<json>& records, const std::vector<Coh
   for (const json& record : records) {
     RespondentLine line;
     const json& respondent = record.contains("respondent") ? record["respondent"] : json();
-    const std::string name = Str(respondent, "name");
+    const std::string name = StringAt(respondent, "name");
     line.attributed = !name.empty();
     line.known = respondent.is_object() && respondent.value("known", false);
     if (line.attributed) {
@@ -157,33 +146,33 @@ ReportData ComputeReport(const std::vector<json>& records, const std::vector<Coh
       ++data.replied;
       respondents_seen.insert(name);
     } else {
-      const json& sources = Array(record, "sources");
-      line.name = "unattributed: " + (sources.empty() ? std::string("?") : Str(sources[0], "path"));
+      const json& sources = ArrayAt(record, "sources");
+      line.name = "unattributed: " + (sources.empty() ? std::string("?") : StringAt(sources[0], "path"));
       ++data.unattributed;
     }
     std::string anchor = "r-" + Slug(line.name);
     for (int n = 2; !used_anchors.insert(anchor).second; ++n) anchor = "r-" + Slug(line.name) + "-" + std::to_string(n);
     line.anchor = anchor;
     data.anchors[line.name] = anchor;
-    line.status = Str(record, "status");
-    line.response_date = Str(record, "response_date");
+    line.status = StringAt(record, "status");
+    line.response_date = StringAt(record, "response_date");
     line.review = ReviewState(record);
     if (line.attributed) data.by_status[line.status].push_back(line.name);
-    for (const json& e : Array(record, "exemptions")) {
+    for (const json& e : ArrayAt(record, "exemptions")) {
       if (!e.is_string()) continue;
       line.exemptions.push_back(e.get<std::string>());
       data.exemptions[e.get<std::string>()].push_back(line.name);
     }
     if (!Decided(record)) {
-      for (const json& f : Array(record, "flags")) {
-        line.open_flags.push_back(Str(f, "code"));
-        ++data.open_flags[Str(f, "code")];
+      for (const json& f : ArrayAt(record, "flags")) {
+        line.open_flags.push_back(StringAt(f, "code"));
+        ++data.open_flags[StringAt(f, "code")];
       }
     }
-    for (const json& system : Array(record, "systems")) {
-      SystemLine s{Str(system, "vendor"), Str(system, "product"), Str(system, "subspecialty"),
-                   Str(system, "deployment"), "", ReviewState(system), ""};
-      for (const json& u : Array(system, "usage")) {
+    for (const json& system : ArrayAt(record, "systems")) {
+      SystemLine s{StringAt(system, "vendor"), StringAt(system, "product"), StringAt(system, "subspecialty"),
+                   StringAt(system, "deployment"), "", ReviewState(system), ""};
+      for (const json& u : ArrayAt(system, "usage")) {
         if (!s.usage.empty()) s.usage += "; ";
         s.usage += FigureText(u);
         UsageRow row;
@@ -193,25 +182,25 @@ ReportData ComputeReport(const std::vector<json>& records, const std::vector<Coh
         row.low = u.value("low", 0LL);
         row.high = u.value("high", 0LL);
         row.approximate = u.value("approximate", false);
-        row.per = Str(u, "per");
-        row.unit = Str(u, "unit");
+        row.per = StringAt(u, "per");
+        row.unit = StringAt(u, "unit");
         const json& period = u.contains("period") ? u["period"] : json();
         if (period.is_object()) {
-          row.period = Str(period, "start").empty() ? "" : Str(period, "start") + ".." + Str(period, "end");
-          if (!Str(period, "text").empty()) row.period += (row.period.empty() ? "" : " ") + ("(" + Str(period, "text") + ")");
+          row.period = StringAt(period, "start").empty() ? "" : StringAt(period, "start") + ".." + StringAt(period, "end");
+          if (!StringAt(period, "text").empty()) row.period += (row.period.empty() ? "" : " ") + ("(" + StringAt(period, "text") + ")");
         }
         row.review = ReviewState(u);
         Annualise(u, &row);
         data.usage.push_back(std::move(row));
       }
       if (s.vendor.empty() && s.product.empty()) {
-        const json& evidence = Array(system, "evidence");
-        if (!evidence.empty()) s.quote = Str(evidence[0], "quote");
+        const json& evidence = ArrayAt(system, "evidence");
+        if (!evidence.empty()) s.quote = StringAt(evidence[0], "quote");
       }
       if (!Decided(system)) {
-        for (const json& f : Array(system, "flags")) {
-          line.open_flags.push_back(Str(f, "code"));
-          ++data.open_flags[Str(f, "code")];
+        for (const json& f : ArrayAt(system, "flags")) {
+          line.open_flags.push_back(StringAt(f, "code"));
+          ++data.open_flags[StringAt(f, "code")];
         }
       }
       ++data.systems;
@@ -222,9 +211,9 @@ ReportData ComputeReport(const std::vector<json>& records, const std::vector<Coh
       products.Add(s.product, s.vendor, line.name, system);
       line.systems.push_back(std::move(s));
     }
-    for (const json& t : Array(record, "other_tools")) {
-      std::string tool = Str(t, "product").empty() ? Str(t, "vendor") : Str(t, "vendor") + " " + Str(t, "product");
-      line.other_tools.push_back(tool + " (" + Str(t, "category") + ")");
+    for (const json& t : ArrayAt(record, "other_tools")) {
+      std::string tool = StringAt(t, "product").empty() ? StringAt(t, "vendor") : StringAt(t, "vendor") + " " + StringAt(t, "product");
+      line.other_tools.push_back(tool + " (" + StringAt(t, "category") + ")");
     }
     data.respondents.push_back(std::move(line));
   }

@@ -1,21 +1,16 @@
 #include "review/apply_decisions.h"
-#include "review/json_access.h"
 
 #include <algorithm>
 #include <map>
 #include <tuple>
 
+#include "core/json_access.h"
 #include "review/fact_keys.h"
 
 namespace foicode::review {
 namespace {
 
 using nlohmann::json;
-
-std::string Str(const json& object, const char* key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 // Where a fact is in the machine records: indexes, -1 for "not this level".
 struct Location {
@@ -33,7 +28,7 @@ bool SameEvidence(const json& a, const json& b) {
 
 bool RecordHasSource(const json& record, const std::string& path) {
   for (const json& s : ArrayAt(record, "sources"))
-    if (s.is_object() && Str(s, "path") == path) return true;
+    if (s.is_object() && StringAt(s, "path") == path) return true;
   return false;
 }
 
@@ -44,9 +39,9 @@ class Locator {
   }
 
   std::optional<Location> Find(const json& d) const {
-    const std::string target = Str(d, "target");
+    const std::string target = StringAt(d, "target");
     Location loc;
-    if (const auto it = by_key_.find(Str(d, "record")); it != by_key_.end()) loc.record = it->second;
+    if (const auto it = by_key_.find(StringAt(d, "record")); it != by_key_.end()) loc.record = it->second;
     if (target == "record") {
       if (loc.record < 0) {
         // The respondent's name changed: the record that holds the same inputs is the same one.
@@ -64,7 +59,7 @@ class Locator {
       if (loc.record < 0) return std::nullopt;
       return loc;
     }
-    if (Str(d, "action") == "add") {
+    if (StringAt(d, "action") == "add") {
       if (loc.record < 0) return std::nullopt;
       return loc;
     }
@@ -73,7 +68,7 @@ class Locator {
     // Found again by its quote, in any record holding the quoted input.
     if (!evidence.is_object()) return std::nullopt;
     for (std::size_t i = 0; i < records_.size(); ++i) {
-      if (!RecordHasSource(records_[i], Str(evidence, "source"))) continue;
+      if (!RecordHasSource(records_[i], StringAt(evidence, "source"))) continue;
       if (FindInRecord(d, target, evidence, static_cast<int>(i), &loc, true)) {
         loc.record = static_cast<int>(i);
         loc.relocated = true;
@@ -89,7 +84,7 @@ class Locator {
     const json& systems = ArrayAt(records_[r], "systems");
     for (std::size_t s = 0; s < systems.size(); ++s) {
       const json& system = systems[s];
-      const bool key_match = SystemKey(system) == Str(d, "system");
+      const bool key_match = SystemKey(system) == StringAt(d, "system");
       if (target == "system") {
         bool match = key_match && !by_evidence;
         if (by_evidence) {
@@ -106,7 +101,7 @@ class Locator {
       const json& usage = ArrayAt(system, "usage");
       for (std::size_t u = 0; u < usage.size(); ++u) {
         const bool match = by_evidence ? SameEvidence(usage[u].value("evidence", json()), evidence)
-                                       : UsageKey(usage[u]) == Str(d, "usage");
+                                       : UsageKey(usage[u]) == StringAt(d, "usage");
         if (match) {
           loc->system = static_cast<int>(s);
           loc->usage = static_cast<int>(u);
@@ -145,8 +140,8 @@ json EvidenceAt(const std::vector<json>& records, const Location& loc, const std
 // Why a decision no longer fits its fact, or "" when it still does.
 std::string StaleReason(const json& d, const Location& loc, const std::vector<json>& records,
                         const ContextFn& context) {
-  const std::string target = Str(d, "target");
-  if (Str(d, "action") == "add") {
+  const std::string target = StringAt(d, "target");
+  if (StringAt(d, "action") == "add") {
     return loc.system >= 0 ? "the machine now finds this system itself: check it against the decision" : "";
   }
   if (loc.relocated) return "its fact was found again by its quote, with a changed name or place";
@@ -162,7 +157,7 @@ std::string StaleReason(const json& d, const Location& loc, const std::vector<js
     if (!context) return "";
     const auto around = context(e);
     if (!around || !evidence.contains("before")) return "";
-    if (around->first == Str(evidence, "before") && around->second == Str(evidence, "after")) return "";
+    if (around->first == StringAt(evidence, "before") && around->second == StringAt(evidence, "after")) return "";
     return "the text around its quote changed since the decision";
   }
   return "the quote it was decided on is no longer evidence for it";
@@ -183,11 +178,11 @@ struct Verdict {
 
 json ReviewObject(const Verdict& v, const json& machine_fields) {
   json review = {{"state", v.state}, {"decision", v.last_id}, {"decisions", v.ids},
-                 {"reviewer", Str(*v.last, "reviewer")}, {"at", Str(*v.last, "created_at")},
+                 {"reviewer", StringAt(*v.last, "reviewer")}, {"at", StringAt(*v.last, "created_at")},
                  {"stale", !v.stale_reason.empty()}};
   if (!v.stale_reason.empty()) review["stale_reason"] = v.stale_reason;
   if (!machine_fields.empty()) review["machine"] = machine_fields;
-  if (!Str(*v.last, "reason").empty()) review["reason"] = Str(*v.last, "reason");
+  if (!StringAt(*v.last, "reason").empty()) review["reason"] = StringAt(*v.last, "reason");
   return review;
 }
 
@@ -245,9 +240,9 @@ AppliedDataset ApplyDecisions(const std::vector<json>& machine_records, const st
   std::map<std::int64_t, std::size_t> outcome_index;
   std::map<std::int64_t, std::tuple<int, int, int, std::string>> fact_of;
   for (const Decision& d : decisions) {
-    DecisionOutcome outcome{d.id, Attachment::kApplied, Str(d.body, "record"), ""};
+    DecisionOutcome outcome{d.id, Attachment::kApplied, StringAt(d.body, "record"), ""};
     const std::optional<Location> loc = locator.Find(d.body);
-    const std::string action = Str(d.body, "action");
+    const std::string action = StringAt(d.body, "action");
     if (!loc) {
       outcome.state = Attachment::kOrphaned;
       outcome.message = action == "add" ? "the respondent it adds a system to is no longer in the dataset"
@@ -269,7 +264,7 @@ AppliedDataset ApplyDecisions(const std::vector<json>& machine_records, const st
     const auto fact = std::make_tuple(at.record, at.system, at.usage, add_key);
     Verdict& v = verdicts[fact];
     // An earlier accept or reject on the same fact is replaced by this decision.
-    if (v.last != nullptr && Str(*v.last, "action") != "correct")
+    if (v.last != nullptr && StringAt(*v.last, "action") != "correct")
       out.outcomes[outcome_index[v.last_id]].state = Attachment::kSuperseded;
     if (action == "correct") {
       const json& fields = MemberAt(d.body, "value");

@@ -1,10 +1,10 @@
 #include "review/decision_request.h"
-#include "review/json_access.h"
 
 #include <set>
 
 #include <re2/re2.h>
 
+#include "core/json_access.h"
 #include "review/fact_keys.h"
 #include "review/review_queue.h"
 
@@ -19,11 +19,6 @@ const std::set<std::string> kRecordFields = {"status", "respondent"};
 const std::set<std::string> kDeployments = {"live", "pilot", "planned", "not_in_use", "unknown"};
 const std::set<std::string> kStatuses = {"uses_ai", "no_ai", "unclear"};
 const std::set<std::string> kRates = {"day", "week", "month", "year"};
-
-std::string Str(const json& object, const char* key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 bool IsMonth(const json& v) {
   static const RE2 kMonth(R"(\d{4}-(0[1-9]|1[0-2]))");
@@ -102,24 +97,24 @@ json MachineOf(const json& object, json (*value_of)(const json&)) {
 Status MakeDecisions(const json& request, const RequestContext& context, std::vector<json>* decisions) {
   decisions->clear();
   if (!request.is_object()) return Status::Error("a decision must be a JSON object");
-  const std::string action = Str(request, "action");
+  const std::string action = StringAt(request, "action");
   if (action != "accept" && action != "correct" && action != "reject" && action != "add")
     return Status::Error("'action' must be accept, correct, reject or add");
   const json value = request.value("value", json::object());
   if (!value.is_object()) return Status::Error("'value' must be an object of the fields to set");
-  const std::string reason = Str(request, "reason");
+  const std::string reason = StringAt(request, "reason");
   if (reason.size() > 2000) return Status::Error("'reason' is over 2000 bytes");
   const json base = {{"reviewer", context.reviewer}, {"created_at", context.now}, {"reason", reason}};
 
   if (action == "add") {
-    const std::string key = Str(request, "record");
+    const std::string key = StringAt(request, "record");
     const json* record = FindRecord(*context.records, key);
     if (record == nullptr) return Status::Error("no respondent '" + key + "' in the dataset to add a system to");
     for (const auto& [k, v] : value.items()) {
       if (!kSystemFields.count(k)) return Status::Error("an added system has vendor, product, subspecialty and deployment, not '" + k + "'");
       if (Status s = CheckValue(k, v); !s.ok()) return s;
     }
-    if (Str(value, "vendor").empty() && Str(value, "product").empty())
+    if (StringAt(value, "vendor").empty() && StringAt(value, "product").empty())
       return Status::Error("an added system needs a vendor or a product");
     json added = value;
     if (!added.contains("deployment")) added["deployment"] = "unknown";
@@ -131,12 +126,12 @@ Status MakeDecisions(const json& request, const RequestContext& context, std::ve
     return Status::Ok();
   }
 
-  const json* item = FindItem(*context.queue, Str(request, "item"));
-  if (item == nullptr) return Status::Error("no review item '" + Str(request, "item") + "': reload the queue");
+  const json* item = FindItem(*context.queue, StringAt(request, "item"));
+  if (item == nullptr) return Status::Error("no review item '" + StringAt(request, "item") + "': reload the queue");
   if ((*item)["state"] == "orphan")
     return Status::Error("this decision's fact is gone from the dataset: add the system again if it is right");
-  const std::string target = Str(*item, "target");
-  const std::string record_key = Str(*item, "record");
+  const std::string target = StringAt(*item, "target");
+  const std::string record_key = StringAt(*item, "record");
   const json* record = FindRecord(*context.records, record_key);
   if (record == nullptr) return Status::Error("the item's respondent is no longer in the dataset: reload the queue");
   json d = base;

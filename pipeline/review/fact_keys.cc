@@ -1,8 +1,9 @@
 #include "review/fact_keys.h"
-#include "review/json_access.h"
 
 #include <cstdint>
 #include <cstdio>
+
+#include "core/json_access.h"
 
 namespace foicode::review {
 namespace {

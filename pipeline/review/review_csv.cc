@@ -1,5 +1,4 @@
 #include "review/review_csv.h"
-#include "review/json_access.h"
 
 #include <csv.h>
 
@@ -7,6 +6,7 @@
 #include <map>
 
 #include "batch/dataset_writer.h"
+#include "core/json_access.h"
 #include "core/utf8.h"
 
 namespace foicode::review {

@@ -1,8 +1,8 @@
 #include "review/review_queue.h"
-#include "review/json_access.h"
 
 #include <set>
 
+#include "core/json_access.h"
 #include "review/fact_keys.h"
 
 namespace foicode::review {
@@ -10,14 +10,9 @@ namespace {
 
 using nlohmann::json;
 
-std::string Str(const json& object, const char* key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 json WithSourceRef(json evidence, const std::map<std::string, SourceRef>& sources) {
   if (!evidence.is_object()) return json();
-  const auto it = sources.find(Str(evidence, "source"));
+  const auto it = sources.find(StringAt(evidence, "source"));
   evidence["source_id"] = it == sources.end() ? json() : json(it->second.id);
   evidence["kind"] = it == sources.end() ? json() : json(it->second.kind);
   evidence.erase("before");
@@ -46,13 +41,13 @@ json DecisionSummary(const json& review, const std::map<std::int64_t, const Deci
 
 std::string ItemState(const json& review, bool record_level, const std::string& code,
                       const std::map<std::int64_t, const Decision*>& by_id) {
-  if (!review.is_object() || Str(review, "state") == "machine") return "open";
+  if (!review.is_object() || StringAt(review, "state") == "machine") return "open";
   if (review.value("stale", false)) return "stale";
   // A record has several questions (who sent it, what it says): a decision answers its own.
   if (record_level) {
     const auto it = by_id.find(review.value("decision", std::int64_t{0}));
     if (it != by_id.end()) {
-      const std::string decided = Str(it->second->body, "code");
+      const std::string decided = StringAt(it->second->body, "code");
       if (!decided.empty() && decided != code) return "open";
     }
   }
@@ -82,7 +77,7 @@ json BuildQueue(const AppliedDataset& applied, const std::vector<Decision>& deci
                                                                            : json();
     json record_sources = json::array();
     for (const json& s : ArrayAt(record, "sources"))
-      record_sources.push_back(WithSourceRef({{"source", Str(s, "path")}}, sources));
+      record_sources.push_back(WithSourceRef({{"source", StringAt(s, "path")}}, sources));
     respondents.push_back({{"record", key}, {"respondent", respondent}, {"status", record.value("status", json())},
                            {"sources", record_sources}});
     const json base = {{"record", key}, {"respondent", respondent}, {"record_status", record.value("status", json())},
@@ -90,7 +85,7 @@ json BuildQueue(const AppliedDataset& applied, const std::vector<Decision>& deci
 
     const json& review = record.value("review", json());
     for (const json& flag : ArrayAt(record, "flags")) {
-      const std::string code = Str(flag, "code");
+      const std::string code = StringAt(flag, "code");
       json item = base;
       item["id"] = ItemId(key, "record", "", "", code);
       item["code"] = code;
@@ -110,7 +105,7 @@ json BuildQueue(const AppliedDataset& applied, const std::vector<Decision>& deci
     if (review.value("stale", false) && ArrayAt(record, "flags").empty()) {
       json item = base;
       item["id"] = ItemId(key, "record", "", "", "decision_stale");
-      item.update({{"code", "decision_stale"}, {"message", Str(review, "stale_reason")}, {"target", "record"},
+      item.update({{"code", "decision_stale"}, {"message", StringAt(review, "stale_reason")}, {"target", "record"},
                    {"system", json()}, {"usage", json()}, {"evidence", json()}, {"state", "stale"},
                    {"decision", DecisionSummary(review, by_id)}});
       add_item(std::move(item));
@@ -124,9 +119,9 @@ json BuildQueue(const AppliedDataset& applied, const std::vector<Decision>& deci
         const json& sreview = system.value("review", json());
         json flags = ArrayAt(system, "flags");
         if (sreview.value("stale", false) && flags.empty())
-          flags.push_back({{"code", "decision_stale"}, {"message", Str(sreview, "stale_reason")}});
+          flags.push_back({{"code", "decision_stale"}, {"message", StringAt(sreview, "stale_reason")}});
         for (const json& flag : flags) {
-          const std::string code = Str(flag, "code");
+          const std::string code = StringAt(flag, "code");
           json item = base;
           item["id"] = ItemId(key, "system", system_key, "", code);
           item.update({{"code", code}, {"message", flag.value("message", json(""))}, {"target", "system"},
@@ -143,7 +138,7 @@ json BuildQueue(const AppliedDataset& applied, const std::vector<Decision>& deci
           json item = base;
           item["id"] = ItemId(key, "usage", system_key, UsageKey(usage), "decision_stale");
           const json& figure = usage;
-          item.update({{"code", "decision_stale"}, {"message", Str(ureview, "stale_reason")}, {"target", "usage"},
+          item.update({{"code", "decision_stale"}, {"message", StringAt(ureview, "stale_reason")}, {"target", "usage"},
                        {"system", shown}, {"usage", figure},
                        {"evidence", WithSourceRef(usage.value("evidence", json()), sources)},
                        {"state", "stale"}, {"decision", DecisionSummary(ureview, by_id)}});

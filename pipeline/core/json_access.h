@@ -1,11 +1,13 @@
 // Read access to JSON members without copies: nlohmann's value() returns by value, so a
 // pointer into its result dangles and every call copies the member.
-#ifndef FOICODE_PIPELINE_REVIEW_JSON_ACCESS_H_
-#define FOICODE_PIPELINE_REVIEW_JSON_ACCESS_H_
+#ifndef FOICODE_PIPELINE_CORE_JSON_ACCESS_H_
+#define FOICODE_PIPELINE_CORE_JSON_ACCESS_H_
+
+#include <string>
 
 #include <nlohmann/json.hpp>
 
-namespace foicode::review {
+namespace foicode {
 
 // object[key] when `object` is an object holding an array there, else an empty array.
 inline const nlohmann::json& ArrayAt(const nlohmann::json& object, const char* key) {
@@ -23,6 +25,12 @@ inline const nlohmann::json& MemberAt(const nlohmann::json& object, const char* 
   return it != object.end() ? *it : kNull;
 }
 
-}  // namespace foicode::review
+// object[key] when it is a string, else "".
+inline std::string StringAt(const nlohmann::json& object, const char* key) {
+  const nlohmann::json& value = MemberAt(object, key);
+  return value.is_string() ? value.get<std::string>() : std::string();
+}
 
-#endif  // FOICODE_PIPELINE_REVIEW_JSON_ACCESS_H_
+}  // namespace foicode
+
+#endif  // FOICODE_PIPELINE_CORE_JSON_ACCESS_H_
