@@ -56,15 +56,13 @@ int ReportCommand(const std::vector<std::string>& args) {
     std::cerr << "foicode report: " << s.message() << "\n";
     return kRunFailed;
   }
-  std::optional<std::string> cohort_json;
-  if (Status s = store->GetMeta("cohort", &cohort_json); !s.ok()) {
+  std::vector<report::CohortMember> cohort;
+  if (Status s = dataset::StoredCohort(store.get(), &cohort); !s.ok()) {
     std::cerr << "foicode report: " << s.message() << "\n";
     return kRunFailed;
   }
-  std::vector<report::CohortMember> cohort;
-  if (cohort_json) cohort = report::CohortFromJson(nlohmann::json::parse(*cohort_json, nullptr, false));
   const report::ReportData data = report::ComputeReport(published.applied.records, cohort);
-  const std::string name = std::filesystem::absolute(dir).lexically_normal().filename().string();
+  const std::string name = dataset::DatasetName(dir);
 
   std::filesystem::path out = parsed.Has("--out") ? std::filesystem::path(parsed.values["--out"])
                               : format == "csv"   ? dir / "report"

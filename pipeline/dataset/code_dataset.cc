@@ -14,6 +14,7 @@
 
 #include "assemble/assemble_records.h"
 #include "batch/atomic_file.h"
+#include "batch/dataset_writer.h"
 #include "batch/run_batch.h"
 #include "core/ascii.h"
 #include "core/coded_record_json.h"
@@ -128,25 +129,9 @@ Status LoadSource(store::DatasetStore* store, InputState* state) {
   return Status::Error("the cached text of " + state->row.display_path + " is missing or damaged: run again");
 }
 
-std::string JsonLines(const std::vector<nlohmann::json>& lines) {
-  std::string out;
-  for (const nlohmann::json& j : lines) out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  return out;
-}
-
 std::int64_t WallClockNs() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
-}
-
-Status ParseRecords(const std::vector<std::string>& texts, std::vector<nlohmann::json>* out) {
-  out->clear();
-  for (const std::string& t : texts) {
-    nlohmann::json j = nlohmann::json::parse(t, nullptr, false);
-    if (j.is_discarded()) return Status::Error("the state file holds a damaged record");
-    out->push_back(std::move(j));
-  }
-  return Status::Ok();
 }
 
 }  // namespace
@@ -286,7 +271,7 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
                         ? DatasetChanges({}, {}, {}, {}, published.applied.outcomes)
                         : DatasetChanges(baseline_inputs, rows, baseline_records, machine_records,
                                          published.applied.outcomes);
-  if (Status s = batch::WriteFileAtomically(options.out_dir / "changes.jsonl", JsonLines(result->changes)); !s.ok())
+  if (Status s = batch::WriteFileAtomically(options.out_dir / "changes.jsonl", batch::ResponsesJsonl(result->changes)); !s.ok())
     return s;
   counters.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (Status s = batch::WriteFileAtomically(options.out_dir / "last-run.json", counters.ToJson().dump(2) + "\n");

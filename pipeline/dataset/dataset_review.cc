@@ -1,6 +1,7 @@
 #include "dataset/dataset_review.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "batch/run_batch.h"
@@ -33,7 +34,7 @@ Status DatasetReview::Load() {
   Published published;
   if (Status s = LoadApplied(store_.get(), &texts, &published); !s.ok()) return s;
   records_ = published.applied.records;
-  queue_ = review::BuildQueue(published.applied, published.decisions, SourceRefs(store_.get()));
+  queue_ = review::BuildQueue(published.applied, published.decisions, SourceRefs(records_));
   return Status::Ok();
 }
 
@@ -150,8 +151,8 @@ std::optional<review::SourceFile> DatasetReview::Source(int source_id) {
   if (extract::Sha256Hex(file.bytes) != row.sha256) return std::nullopt;
   file.display_path = row.display_path;
   file.file_name = std::filesystem::path(row.display_path).filename().string();
-  for (const auto& [path, ref] : SourceRefs(store_.get()))
-    if (path == row.display_path) file.kind = ref.kind;
+  const std::map<std::string, review::SourceRef> refs = SourceRefs(records_);
+  if (const auto ref = refs.find(row.display_path); ref != refs.end()) file.kind = ref->second.kind;
   return file;
 }
 

@@ -10,27 +10,22 @@
 #include "report/report_html.h"
 
 namespace foicode::dataset {
-namespace {
 
-Status ParseAll(const std::vector<std::string>& texts, const char* what, std::vector<nlohmann::json>* out) {
-  out->clear();
+Status ParseRecords(const std::vector<std::string>& texts, std::vector<nlohmann::json>* records) {
+  records->clear();
   for (const std::string& t : texts) {
     nlohmann::json j = nlohmann::json::parse(t, nullptr, false);
-    if (j.is_discarded()) return Status::Error(std::string("the state file holds a damaged ") + what);
-    out->push_back(std::move(j));
+    if (j.is_discarded()) return Status::Error("the state file holds a damaged record");
+    records->push_back(std::move(j));
   }
   return Status::Ok();
 }
-
-}  // namespace
 
 Status LoadApplied(store::DatasetStore* store, SourceTexts* texts, Published* published) {
   std::vector<std::string> raw;
   if (Status s = store->MachineRecords(&raw); !s.ok()) return s;
   std::vector<nlohmann::json> machine;
-  if (Status s = ParseAll(raw, "record", &machine); !s.ok()) return s;
-  if (Status s = store->PublishedRecords(&raw); !s.ok()) return s;
-  if (Status s = ParseAll(raw, "record", &published->previous); !s.ok()) return s;
+  if (Status s = ParseRecords(raw, &machine); !s.ok()) return s;
   std::vector<store::StoredDecision> stored;
   if (Status s = store->Decisions(&stored); !s.ok()) return s;
   published->decisions.clear();
@@ -48,13 +43,7 @@ Status Publish(store::DatasetStore* store, const std::filesystem::path& dir, Sou
                Published* published) {
   if (Status s = LoadApplied(store, texts, published); !s.ok()) return s;
   if (Status s = batch::WriteDataset(dir, published->applied.records); !s.ok()) return s;
-  if (Status s = WriteReport(store, dir, published->applied.records); !s.ok()) return s;
-  std::vector<std::string> dumped;
-  for (const nlohmann::json& r : published->applied.records)
-    dumped.push_back(r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  std::optional<std::string> generation;
-  if (Status s = store->GetMeta("generation", &generation); !s.ok()) return s;
-  return store->CommitPublished(dumped, generation.value_or("0"));
+  return WriteReport(store, dir, published->applied.records);
 }
 
 int SourceId(const std::string& display_path) {
@@ -76,33 +65,35 @@ std::string UtcNow() {
   return buf;
 }
 
-Status WriteReport(store::DatasetStore* store, const std::filesystem::path& dir,
-                   const std::vector<nlohmann::json>& records) {
-  std::optional<std::string> cohort_json;
-  if (Status s = store->GetMeta("cohort", &cohort_json); !s.ok()) return s;
-  std::vector<report::CohortMember> cohort;
-  if (cohort_json) cohort = report::CohortFromJson(nlohmann::json::parse(*cohort_json, nullptr, false));
-  const report::ReportData data = report::ComputeReport(records, cohort);
-  const std::string name = std::filesystem::absolute(dir).lexically_normal().filename().string();
-  return batch::WriteFileAtomically(dir / "report.html", report::ReportHtml(data, name, UtcNow()));
+Status StoredCohort(store::DatasetStore* store, std::vector<report::CohortMember>* cohort) {
+  std::optional<std::string> json;
+  if (Status s = store->GetMeta("cohort", &json); !s.ok()) return s;
+  cohort->clear();
+  if (json) *cohort = report::CohortFromJson(nlohmann::json::parse(*json, nullptr, false));
+  return Status::Ok();
 }
 
-std::map<std::string, review::SourceRef> SourceRefs(store::DatasetStore* store) {
+std::string DatasetName(const std::filesystem::path& dir) {
+  return std::filesystem::absolute(dir).lexically_normal().filename().string();
+}
+
+Status WriteReport(store::DatasetStore* store, const std::filesystem::path& dir,
+                   const std::vector<nlohmann::json>& records) {
+  std::vector<report::CohortMember> cohort;
+  if (Status s = StoredCohort(store, &cohort); !s.ok()) return s;
+  const report::ReportData data = report::ComputeReport(records, cohort);
+  return batch::WriteFileAtomically(dir / "report.html", report::ReportHtml(data, DatasetName(dir), UtcNow()));
+}
+
+std::map<std::string, review::SourceRef> SourceRefs(const std::vector<nlohmann::json>& records) {
+  // Every input is in exactly one record's sources.
   std::map<std::string, review::SourceRef> refs;
-  std::vector<store::InputRow> inputs;
-  if (!store->Inputs(&inputs).ok()) return refs;
-  std::vector<std::string> raw;
-  std::map<std::string, std::string> kinds;
-  if (store->MachineRecords(&raw).ok()) {
-    for (const std::string& t : raw) {
-      const nlohmann::json r = nlohmann::json::parse(t, nullptr, false);
-      if (r.is_discarded()) continue;
-      for (const nlohmann::json& s : ArrayAt(r, "sources"))
-        kinds[s.value("path", "")] = s.value("kind", "");
+  for (const nlohmann::json& record : records) {
+    for (const nlohmann::json& s : ArrayAt(record, "sources")) {
+      const std::string path = StringAt(s, "path");
+      refs[path] = review::SourceRef{SourceId(path), StringAt(s, "kind")};
     }
   }
-  for (const store::InputRow& row : inputs)
-    refs[row.display_path] = review::SourceRef{SourceId(row.display_path), kinds[row.display_path]};
   return refs;
 }
 

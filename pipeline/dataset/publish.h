@@ -12,6 +12,7 @@
 
 #include "core/status.h"
 #include "dataset/source_texts.h"
+#include "report/cohort.h"
 #include "review/apply_decisions.h"
 #include "review/review_queue.h"
 #include "store/dataset_store.h"
@@ -21,16 +22,24 @@ namespace foicode::dataset {
 struct Published {
   review::AppliedDataset applied;
   std::vector<review::Decision> decisions;
-  std::vector<nlohmann::json> previous;  // the records as last written, before this
 };
+
+// Records as the state file stores them (JSON texts), parsed.
+Status ParseRecords(const std::vector<std::string>& texts, std::vector<nlohmann::json>* records);
 
 // Applies the stored decisions to the stored machine records. Nothing is written.
 Status LoadApplied(store::DatasetStore* store, SourceTexts* texts, Published* published);
 
 // LoadApplied, then writes responses.jsonl, responses.csv, systems.csv and report.html into
-// `dir` and records them in the state file as written.
+// `dir`.
 Status Publish(store::DatasetStore* store, const std::filesystem::path& dir, SourceTexts* texts,
                Published* published);
+
+// The cohort the state file keeps (empty when no run named one).
+Status StoredCohort(store::DatasetStore* store, std::vector<report::CohortMember>* cohort);
+
+// How the report names the dataset: its folder's name.
+std::string DatasetName(const std::filesystem::path& dir);
 
 // The report of the published records, with the cohort the state file keeps (if any).
 Status WriteReport(store::DatasetStore* store, const std::filesystem::path& dir,
@@ -43,8 +52,8 @@ std::string UtcNow();
 // same file after a refresh adds others.
 int SourceId(const std::string& display_path);
 
-// Source ids for the review page, by sources[].path.
-std::map<std::string, review::SourceRef> SourceRefs(store::DatasetStore* store);
+// Source ids and kinds for the review page, by sources[].path of `records`.
+std::map<std::string, review::SourceRef> SourceRefs(const std::vector<nlohmann::json>& records);
 
 }  // namespace foicode::dataset
 

@@ -1,9 +1,9 @@
 #include "report/cohort.h"
 
-#include <csv.h>
-
 #include <map>
 #include <set>
+
+#include "batch/csv_reader.h"
 
 namespace foicode::report {
 namespace {
@@ -18,32 +18,6 @@ std::string Trim(std::string s) {
   return s.substr(start);
 }
 
-struct Rows {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> current;
-};
-
-void OnField(void* data, std::size_t size, void* rows) {
-  static_cast<Rows*>(rows)->current.emplace_back(static_cast<const char*>(data), size);
-}
-
-void OnRow(int, void* rows) {
-  auto* r = static_cast<Rows*>(rows);
-  r->rows.push_back(std::move(r->current));
-  r->current.clear();
-}
-
-Status ParseCsv(const std::string& text, Rows* rows) {
-  csv_parser parser;
-  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) return Status::Error("cannot start the CSV reader");
-  const bool ok = csv_parse(&parser, text.data(), text.size(), OnField, OnRow, rows) == text.size() &&
-                  csv_fini(&parser, OnField, OnRow, rows) == 0;
-  const std::string error = ok ? "" : csv_strerror(csv_error(&parser));
-  csv_free(&parser);
-  if (!ok) return Status::Error("the cohort file is not valid CSV: " + error);
-  return Status::Ok();
-}
-
 }  // namespace
 
 Status ReadCohort(const std::string& text, const normalise::Dictionary* dictionary,
@@ -56,16 +30,17 @@ Status ReadCohort(const std::string& text, const normalise::Dictionary* dictiona
   const std::string first = Trim(body.substr(0, first_end));
   bool csv = false;
   if (first.find(',') != std::string::npos || first == "name") {
-    Rows rows;
-    if (Status s = ParseCsv(body, &rows); !s.ok()) return s;
-    if (!rows.rows.empty()) {
-      const std::vector<std::string>& header = rows.rows[0];
+    std::vector<batch::CsvRecord> rows;
+    if (Status s = batch::ReadCsv(body, &rows); !s.ok())
+      return Status::Error("the cohort file is not valid CSV: " + s.message());
+    if (!rows.empty()) {
+      const std::vector<std::string>& header = rows[0].fields;
       for (std::size_t c = 0; c < header.size(); ++c) {
         if (Trim(header[c]) != "name") continue;
         csv = true;
-        if (rows.rows.size() > kMaxLines) return Status::Error("the cohort file has over 100,000 rows");
-        for (std::size_t r = 1; r < rows.rows.size(); ++r)
-          if (c < rows.rows[r].size()) names.push_back(Trim(rows.rows[r][c]));
+        if (rows.size() > kMaxLines) return Status::Error("the cohort file has over 100,000 rows");
+        for (std::size_t r = 1; r < rows.size(); ++r)
+          if (c < rows[r].fields.size()) names.push_back(Trim(rows[r].fields[c]));
       }
     }
   }

@@ -109,6 +109,19 @@ struct PresenceBuilder {
 
 }  // namespace
 
+std::string FigureText(const UsageRow& u) {
+  std::string figure = (u.approximate ? "~" : "") + std::to_string(u.low);
+  if (u.high != u.low) figure += "-" + std::to_string(u.high);
+  return figure;
+}
+
+std::string AnnualText(const UsageRow& u) {
+  if (!u.annual) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, *u.annual >= 100 ? "%.0f" : "%.1f", *u.annual);
+  return buf;
+}
+
 std::string Slug(const std::string& text) {
   std::string slug;
   for (unsigned char c : text) {

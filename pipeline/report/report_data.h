@@ -44,6 +44,11 @@ struct UsageRow {
   std::string review;  // the figure's review state
 };
 
+// "~10-15": the figure as the report shows it.
+std::string FigureText(const UsageRow& u);
+// The per-year value rounded for reading ("14600", "12.5"), or "" when there is none.
+std::string AnnualText(const UsageRow& u);
+
 struct SystemLine {
   std::string vendor;
   std::string product;

@@ -41,8 +41,7 @@ std::string Tag(const std::string& review) {
   return "<span class=\"tag " + E(cls) + "\">" + E(review) + "</span>";
 }
 
-std::string Count(const ReportData& data, int n, const std::string& anchor) {
-  (void)data;
+std::string Count(int n, const std::string& anchor) {
   return anchor.empty() ? std::to_string(n) : "<a href=\"#" + E(anchor) + "\">" + std::to_string(n) + "</a>";
 }
 
@@ -63,13 +62,6 @@ std::string Stat(const std::string& value, const std::string& label) {
   return "<div class=\"stat\"><div class=\"v\">" + value + "</div><div class=\"l\">" + E(label) + "</div></div>";
 }
 
-std::string Annual(const UsageRow& u) {
-  if (!u.annual) return "";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, *u.annual >= 100 ? "%.0f" : "%.1f", *u.annual);
-  return buf;
-}
-
 std::string Presence(const ReportData& data, const std::vector<PresenceRow>& rows, const char* kind,
                      const char* prefix, std::string* lists) {
   std::string out = "<table class=\"presence\"><thead><tr><th>" + std::string(kind) +
@@ -80,12 +72,12 @@ std::string Presence(const ReportData& data, const std::vector<PresenceRow>& row
   for (const PresenceRow& row : rows) {
     const std::string anchor = std::string(prefix) + Slug(row.name);
     out += "<tr><td>" + E(row.name) + (row.vendor.empty() ? "" : " <span class=\"note\">(" + E(row.vendor) + ")</span>") +
-           "</td><td class=\"n\">" + Count(data, static_cast<int>(row.respondents.size()), anchor) + "</td><td>" +
+           "</td><td class=\"n\">" + Count(static_cast<int>(row.respondents.size()), anchor) + "</td><td>" +
            E(row.subspecialty) + "</td>";
     for (const std::string& d : kDeployments) {
       const auto it = row.by_deployment.find(d);
       const int n = it == row.by_deployment.end() ? 0 : static_cast<int>(it->second.size());
-      out += "<td class=\"n\">" + (n == 0 ? std::string("") : Count(data, n, anchor + "-" + Slug(d))) + "</td>";
+      out += "<td class=\"n\">" + (n == 0 ? std::string("") : Count(n, anchor + "-" + Slug(d))) + "</td>";
       if (n > 0) *lists += NamedList(data, anchor + "-" + Slug(d), row.name + ", " + d, it->second);
     }
     out += "<td class=\"n\">" + std::to_string(row.reviewed) + " of " + std::to_string(row.systems) + "</td></tr>";
@@ -117,13 +109,13 @@ std::string ReportHtml(const ReportData& data, const std::string& dataset, const
   };
   h += "<h2 id=\"headline\">Headline</h2><div class=\"headline\">";
   if (data.contacted) h += Stat(std::to_string(*data.contacted), "organisations asked (cohort)");
-  h += Stat(Count(data, data.replied, "list-replied"), "replied" + (data.contacted ? " (" + Share(data.replied, *data.contacted) + " of those asked)" : std::string()));
-  if (data.contacted) h += Stat(Count(data, static_cast<int>(data.non_responders.size()), "non-responders"), "did not reply");
-  h += Stat(Count(data, static_cast<int>(status("uses_ai").size()), "status-uses_ai"),
+  h += Stat(Count(data.replied, "list-replied"), "replied" + (data.contacted ? " (" + Share(data.replied, *data.contacted) + " of those asked)" : std::string()));
+  if (data.contacted) h += Stat(Count(static_cast<int>(data.non_responders.size()), "non-responders"), "did not reply");
+  h += Stat(Count(static_cast<int>(status("uses_ai").size()), "status-uses_ai"),
             "use clinical AI (" + Share(static_cast<int>(status("uses_ai").size()), data.replied) + " of replies)");
-  h += Stat(Count(data, static_cast<int>(status("no_ai").size()), "status-no_ai"),
+  h += Stat(Count(static_cast<int>(status("no_ai").size()), "status-no_ai"),
             "do not (" + Share(static_cast<int>(status("no_ai").size()), data.replied) + ")");
-  h += Stat(Count(data, static_cast<int>(status("unclear").size()), "status-unclear"), "unclear: to review");
+  h += Stat(Count(static_cast<int>(status("unclear").size()), "status-unclear"), "unclear: to review");
   int citing = 0;
   for (const RespondentLine& r : data.respondents) citing += r.exemptions.empty() ? 0 : 1;
   h += Stat(std::to_string(citing), "replies citing an FOI exemption");
@@ -132,7 +124,7 @@ std::string ReportHtml(const ReportData& data, const std::string& dataset, const
   if (!data.exemptions.empty()) {
     h += "<table><thead><tr><th>Exemption</th><th class=\"n\">Replies citing it</th></tr></thead><tbody>";
     for (const auto& [section, who] : data.exemptions) {
-      h += "<tr><td>" + E(section) + "</td><td class=\"n\">" + Count(data, static_cast<int>(who.size()), "exemption-" + Slug(section)) + "</td></tr>";
+      h += "<tr><td>" + E(section) + "</td><td class=\"n\">" + Count(static_cast<int>(who.size()), "exemption-" + Slug(section)) + "</td></tr>";
       lists += NamedList(data, "exemption-" + Slug(section), "Citing " + section, who);
     }
     h += "</tbody></table>";
@@ -185,11 +177,9 @@ std::string ReportHtml(const ReportData& data, const std::string& dataset, const
     h += "<table><thead><tr><th>Vendor</th><th>Product</th><th>Trust</th><th class=\"n\">Figure</th><th>Unit</th>"
          "<th>Rate</th><th>Period</th><th class=\"n\">Per year</th><th>How</th><th>Review</th></tr></thead><tbody>";
     for (const UsageRow& u : data.usage) {
-      std::string figure = (u.approximate ? "~" : "") + std::to_string(u.low);
-      if (u.high != u.low) figure += "-" + std::to_string(u.high);
       h += "<tr><td>" + E(u.vendor) + "</td><td>" + E(u.product) + "</td><td>" + RespondentLink(data, u.respondent) +
-           "</td><td class=\"n\">" + E(figure) + "</td><td>" + E(u.unit) + "</td><td>" + E(u.per.empty() ? "" : "per " + u.per) +
-           "</td><td>" + E(u.period) + "</td><td class=\"n\">" + Annual(u) + "</td><td class=\"note\">" + E(u.method) +
+           "</td><td class=\"n\">" + E(FigureText(u)) + "</td><td>" + E(u.unit) + "</td><td>" + E(u.per.empty() ? "" : "per " + u.per) +
+           "</td><td>" + E(u.period) + "</td><td class=\"n\">" + AnnualText(u) + "</td><td class=\"note\">" + E(u.method) +
            "</td><td>" + Tag(u.review) + "</td></tr>";
     }
     h += "</tbody></table>";

@@ -1,7 +1,5 @@
 #include "report/report_text.h"
 
-#include <cstdio>
-
 #include "batch/dataset_writer.h"
 
 namespace foicode::report {
@@ -10,19 +8,6 @@ namespace {
 std::vector<std::string> Status(const ReportData& data, const char* status) {
   const auto it = data.by_status.find(status);
   return it == data.by_status.end() ? std::vector<std::string>() : it->second;
-}
-
-std::string Annual(const UsageRow& u) {
-  if (!u.annual) return "";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, *u.annual >= 100 ? "%.0f" : "%.1f", *u.annual);
-  return buf;
-}
-
-std::string Figure(const UsageRow& u) {
-  std::string figure = (u.approximate ? "~" : "") + std::to_string(u.low);
-  if (u.high != u.low) figure += "-" + std::to_string(u.high);
-  return figure;
 }
 
 // Markdown table cells: a pipe or a line break would end the cell.
@@ -82,7 +67,7 @@ std::vector<std::vector<std::string>> UsageRows(const ReportData& data) {
   std::vector<std::vector<std::string>> rows = {
       {"vendor", "product", "trust", "figure", "unit", "rate", "period", "per_year", "how", "review"}};
   for (const UsageRow& u : data.usage)
-    rows.push_back({u.vendor, u.product, u.respondent, Figure(u), u.unit, u.per, u.period, Annual(u), u.method, u.review});
+    rows.push_back({u.vendor, u.product, u.respondent, FigureText(u), u.unit, u.per, u.period, AnnualText(u), u.method, u.review});
   return rows;
 }
 

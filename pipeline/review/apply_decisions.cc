@@ -238,7 +238,6 @@ AppliedDataset ApplyDecisions(const std::vector<json>& machine_records, const st
   // Decisions on one fact, in order; the fact named by where it is now.
   std::map<std::tuple<int, int, int, std::string>, Verdict> verdicts;
   std::map<std::int64_t, std::size_t> outcome_index;
-  std::map<std::int64_t, std::tuple<int, int, int, std::string>> fact_of;
   for (const Decision& d : decisions) {
     DecisionOutcome outcome{d.id, Attachment::kApplied, StringAt(d.body, "record"), ""};
     const std::optional<Location> loc = locator.Find(d.body);
@@ -305,7 +304,8 @@ AppliedDataset ApplyDecisions(const std::vector<json>& machine_records, const st
     }
   }
 
-  // Apply, then move rejected entries out, last to first so indexes hold.
+  // Apply, then move rejected entries out, last to first so indexes hold. Verdicts are ordered
+  // by place, so each list of indexes is ascending.
   std::map<int, std::vector<int>> rejected_systems;
   std::map<std::pair<int, int>, std::vector<int>> rejected_usage;
   for (auto& [fact, v] : verdicts) {
@@ -325,19 +325,7 @@ AppliedDataset ApplyDecisions(const std::vector<json>& machine_records, const st
       continue;
     }
     json* object = s < 0 ? &record : (u < 0 ? &record["systems"][s] : &record["systems"][s]["usage"][u]);
-    json machine_fields = json::object();
-    if (!v.fields.empty()) {
-      if (s < 0 && v.fields.contains("respondent")) {
-        machine_fields["respondent"] = record.value("respondent", json());
-        record["respondent"] = v.fields["respondent"];
-        json rest = v.fields;
-        rest.erase("respondent");
-        machine_fields.update(Correct(object, rest));
-      } else {
-        machine_fields = Correct(object, v.fields);
-      }
-    }
-    (*object)["review"] = ReviewObject(v, machine_fields);
+    (*object)["review"] = ReviewObject(v, Correct(object, v.fields));
     if (v.state == "rejected" && s >= 0) {
       if (u < 0) rejected_systems[r].push_back(s);
       else rejected_usage[{r, s}].push_back(u);
@@ -355,9 +343,7 @@ AppliedDataset ApplyDecisions(const std::vector<json>& machine_records, const st
   for (auto& [r, indexes] : rejected_systems) {
     json& record = out.records[r];
     json moved = json::array();
-    std::vector<int> sorted = indexes;
-    std::sort(sorted.begin(), sorted.end());
-    for (auto it = sorted.rbegin(); it != sorted.rend(); ++it) {
+    for (auto it = indexes.rbegin(); it != indexes.rend(); ++it) {
       moved.insert(moved.begin(), record["systems"][*it]);
       record["systems"].erase(static_cast<std::size_t>(*it));
     }

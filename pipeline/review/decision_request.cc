@@ -177,7 +177,6 @@ Status MakeDecisions(const json& request, const RequestContext& context, std::ve
     json s = d;
     s.update({{"target", "system"}, {"system", system_key}, {"usage", json()}, {"machine", MachineOf(system, &SystemMachineValue)},
               {"value", action == "correct" ? system_fields : json::object()}});
-    if (action == "correct" && system_fields.empty()) s["action"] = "accept";
     decisions->push_back(std::move(s));
   }
   if (!usage_fields.empty() || figure_item) {
@@ -194,7 +193,7 @@ Status MakeDecisions(const json& request, const RequestContext& context, std::ve
       } else if (usage.size() == 1) {
         index = 0;
       }
-      if (index < 0 || index >= static_cast<int>(usage.size()))
+      if (index < 0)
         return Status::Error(usage.empty() ? "this system has no figure to correct"
                                            : "name the figure to correct: 'usage' is its index (0 to " +
                                                  std::to_string(usage.size() - 1) + ")");

@@ -1,10 +1,9 @@
 #include "review/review_csv.h"
 
-#include <csv.h>
-
 #include <charconv>
 #include <map>
 
+#include "batch/csv_reader.h"
 #include "batch/dataset_writer.h"
 #include "core/json_access.h"
 #include "core/utf8.h"
@@ -38,27 +37,6 @@ std::string Figures(const json& system) {
     if (u.value("per", json()).is_string()) out += " per " + Text(u["per"]);
   }
   return out;
-}
-
-// What libcsv hands back, row by row.
-struct Collector {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<int> lines;
-  std::vector<std::string> current;
-  int line = 1;
-  int row_start = 1;
-};
-
-void OnField(void* data, std::size_t size, void* collector) {
-  auto* c = static_cast<Collector*>(collector);
-  c->current.emplace_back(static_cast<const char*>(data), size);
-}
-
-void OnRow(int, void* collector) {
-  auto* c = static_cast<Collector*>(collector);
-  c->rows.push_back(std::move(c->current));
-  c->lines.push_back(c->row_start);
-  c->current.clear();
 }
 
 // A spreadsheet may keep the "'" foicode put before a formula-like cell: take it off.
@@ -100,46 +78,22 @@ std::string ExportReviewCsv(const json& queue) {
 
 Status ParseReviewCsv(const std::string& text, std::vector<ImportRow>* rows) {
   rows->clear();
-  csv_parser parser;
-  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-    return Status::Error("cannot start the CSV reader");
-  Collector collector;
-  // Fed line by line so each row knows the line it starts on.
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    end = end == std::string::npos ? text.size() : end + 1;
-    // A row begins on this line only if libcsv is not inside one (a quoted first cell may span lines).
-    if (collector.current.empty() && parser.pstate == 0) collector.row_start = collector.line;
-    if (csv_parse(&parser, text.data() + pos, end - pos, OnField, OnRow, &collector) != end - pos) {
-      Status s = Status::Error("line " + std::to_string(collector.line) + ": not valid CSV: " +
-                               csv_strerror(csv_error(&parser)));
-      csv_free(&parser);
-      return s;
-    }
-    ++collector.line;
-    pos = end;
-  }
-  if (csv_fini(&parser, OnField, OnRow, &collector) != 0) {
-    Status s = Status::Error("not valid CSV at the end of the file: " + std::string(csv_strerror(csv_error(&parser))));
-    csv_free(&parser);
-    return s;
-  }
-  csv_free(&parser);
-  if (collector.rows.empty()) return Status::Error("the file is empty: export the queue with --export first");
-  std::vector<std::string> header = collector.rows[0];
+  std::vector<batch::CsvRecord> records;
+  if (Status s = batch::ReadCsv(text, &records); !s.ok()) return s;
+  if (records.empty()) return Status::Error("the file is empty: export the queue with --export first");
+  std::vector<std::string> header = records[0].fields;
   if (!header.empty() && header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0].erase(0, 3);  // a spreadsheet's BOM
   std::map<std::string, std::size_t> at;
   for (std::size_t i = 0; i < header.size(); ++i) at[header[i]] = i;
   if (!at.count("id") || !at.count("verdict"))
     return Status::Error("the first row must name the columns, with 'id' and 'verdict' among them");
 
-  for (std::size_t r = 1; r < collector.rows.size(); ++r) {
-    const std::vector<std::string>& row = collector.rows[r];
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const std::vector<std::string>& row = records[r].fields;
     const std::string verdict = Cell(row, at, "verdict");
     if (verdict.empty()) continue;
     ImportRow out;
-    out.line = collector.lines[r];
+    out.line = records[r].line;
     auto fail = [&](const std::string& message) {
       out.error = message;
       out.request = nullptr;

@@ -22,7 +22,7 @@ json WithSourceRef(json evidence, const std::map<std::string, SourceRef>& source
 
 json FirstEvidence(const json& system) {
   const json& evidence = ArrayAt(system, "evidence");
-  return evidence.is_array() && !evidence.empty() ? evidence[0] : json();
+  return evidence.empty() ? json() : evidence[0];
 }
 
 json DecisionSummary(const json& review, const std::map<std::int64_t, const Decision*>& by_id) {

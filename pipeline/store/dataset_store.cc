@@ -23,7 +23,6 @@ CREATE TABLE baseline_inputs(display_path TEXT PRIMARY KEY, fs_path TEXT NOT NUL
                     inode INTEGER NOT NULL, sha256 TEXT NOT NULL, cache_key TEXT NOT NULL);
 CREATE TABLE machine_records(position INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE baseline_records(position INTEGER PRIMARY KEY, json TEXT NOT NULL);
-CREATE TABLE published_records(position INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE decisions(id INTEGER PRIMARY KEY AUTOINCREMENT, json TEXT NOT NULL);
 CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
   BEGIN SELECT RAISE(ABORT, 'review decisions are append-only'); END;
@@ -292,11 +291,6 @@ Status DatasetStore::MachineRecords(std::vector<std::string>* records) {
   return ReadColumn("SELECT json FROM machine_records ORDER BY position", records);
 }
 
-Status DatasetStore::PublishedRecords(std::vector<std::string>* records) {
-  std::lock_guard lock(mu_);
-  return ReadColumn("SELECT json FROM published_records ORDER BY position", records);
-}
-
 Status DatasetStore::ReplaceRecords(const char* table, const std::vector<std::string>& records) {
   if (Status s = Exec((std::string("DELETE FROM ") + table).c_str()); !s.ok()) return s;
   Statement st(db_, (std::string("INSERT INTO ") + table + "(position, json) VALUES(?, ?)").c_str());
@@ -347,20 +341,6 @@ Status DatasetStore::CommitRun(const std::vector<InputRow>& inputs, const std::v
   if (Status s = SetMeta("generation", std::to_string(next)); !s.ok()) return fail(s);
   if (Status s = SetMeta("data_fingerprint", data_fingerprint); !s.ok()) return fail(s);
   if (Status s = SetMeta("stat_time_ns", std::to_string(stat_time_ns)); !s.ok()) return fail(s);
-  return Exec("COMMIT");
-}
-
-Status DatasetStore::CommitPublished(const std::vector<std::string>& records, const std::string& generation) {
-  std::lock_guard lock(mu_);
-  if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
-  if (Status s = ReplaceRecords("published_records", records); !s.ok()) {
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    return s;
-  }
-  if (Status s = SetMeta("written", generation); !s.ok()) {
-    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    return s;
-  }
   return Exec("COMMIT");
 }
 

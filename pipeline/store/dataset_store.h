@@ -79,10 +79,6 @@ class DatasetStore {
   // Replaces only the inputs' file details (the same content seen with a new time or place).
   Status UpdateInputs(const std::vector<InputRow>& inputs);
 
-  // The records as last written to the dataset files (decisions applied), and the
-  // generation they were written from: "written" == "generation" once the files are current.
-  Status PublishedRecords(std::vector<std::string>* records);
-  Status CommitPublished(const std::vector<std::string>& records, const std::string& generation);
 
   // What the last completed run reported its changes against: its inputs and machine records.
   // Written only once a run has written changes.jsonl, so a killed run's changes are reported

@@ -205,20 +205,22 @@ TEST(DatasetStoreTest, CommitRunDropsCacheEntriesNoInputRefersTo) {
   EXPECT_FALSE(present);
 }
 
-TEST(DatasetStoreTest, PublishedRecordsAndTheirGeneration) {
+TEST(DatasetStoreTest, BaselineRecordsAndTheirGeneration) {
   TempDir tmp;
   {
     auto store = OpenOrDie(tmp.path());
-    ASSERT_TRUE(store->CommitRun({}, {"m"}, "f").ok());
-    ASSERT_TRUE(store->CommitPublished({"p1", "p2"}, "1").ok());
+    ASSERT_TRUE(store->CommitRun({Input("a.pdf", "k")}, {"m"}, "f").ok());
+    ASSERT_TRUE(store->CommitBaseline({Input("a.pdf", "k")}, {"p1", "p2"}, "1").ok());
   }
   auto store = OpenOrDie(tmp.path());
+  std::vector<InputRow> inputs;
   std::vector<std::string> records;
-  ASSERT_TRUE(store->PublishedRecords(&records).ok());
+  ASSERT_TRUE(store->Baseline(&inputs, &records).ok());
   EXPECT_EQ(records, (std::vector<std::string>{"p1", "p2"}));
-  std::optional<std::string> written;
-  ASSERT_TRUE(store->GetMeta("written", &written).ok());
-  EXPECT_EQ(written, "1");
+  EXPECT_EQ(inputs, (std::vector<InputRow>{Input("a.pdf", "k")}));
+  std::optional<std::string> generation;
+  ASSERT_TRUE(store->GetMeta("baseline_generation", &generation).ok());
+  EXPECT_EQ(generation, "1");
 }
 
 TEST(DatasetStoreTest, DecisionsAreAppendedWithIncreasingIdsAndKept) {

@@ -41,9 +41,11 @@ def main():
             shown = ""
             for item in items:
                 page.select_item(d, item)
-                context = d.find_element(By.ID, "context")
-                page.wait_for(d, "the item's text", lambda _: True)
-                shown += context.text + "\n" + d.find_element(By.TAG_NAME, "main").text + "\n"
+                # Shown once the page text around the quote has come, or at once for an item
+                # with no evidence.
+                page.wait_for(d, "the item's text", lambda d: d.find_element(By.ID, "evidence-where").text
+                              == "(none)" or "<script>" in d.find_element(By.ID, "context").text)
+                shown += d.find_element(By.ID, "context").text + "\n" + d.find_element(By.TAG_NAME, "main").text + "\n"
             page.check("<script>window.__pwned = 1</script>" in shown, "the <script> shows as text")
             page.check('<img src=x onerror="window.__pwned = 2">' in shown, "the <img onerror> shows as text")
             page.check(d.execute_script("return typeof window.__pwned") == "undefined", "no reply text ran")
