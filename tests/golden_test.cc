@@ -184,7 +184,7 @@ const SampleRun& RunSamples() {
     auto* result = new SampleRun;
     std::vector<batch::InputFile> inputs;
     for (const std::string& relative : SamplePaths()) inputs.push_back({relative, SourceDir() / relative});
-    result->sources = batch::ExtractInputs(inputs, batch::BatchOptions{2, extract::Limits()}, nullptr);
+    result->sources = batch::ExtractInputs(inputs, batch::BatchOptions{2, extract::Limits(), FOICODE_BINARY}, nullptr);
     result->records = assemble::AssembleRecords(result->sources, normalise::testing::RealDictionary(),
                                                 facts::testing::RealRules(), 2);
     return result;

@@ -107,7 +107,8 @@ TEST(HostileInputTest, MessageNestedFiftyDeepStopsAtTheDepthLimit) {
   }
   const ExtractedSource source = extract::ExtractSource("deep.eml", message, extract::Limits());
   ASSERT_TRUE(source.error.has_value());
-  EXPECT_NE(source.error->find("(limit max_depth)"), std::string::npos) << *source.error;
+  EXPECT_NE(source.error->find("(limit max_depth; raise it with --limit max_depth=VALUE)"), std::string::npos)
+      << *source.error;
 }
 
 TEST(HostileInputTest, MalformedBoundaryAndUnknownCharsetAreReadAsFarAsTheyGo) {
@@ -145,6 +146,7 @@ TEST(HostileInputTest, BatchOfBrokenAndGoodRepliesReadsEveryGoodOne) {
   inputs.push_back(batch::InputFile{"vanished.pdf", dir.path() / "vanished.pdf"});
   batch::BatchOptions options;
   options.jobs = 2;
+  options.worker_program = FOICODE_BINARY;  // read in worker processes, as foicode run does
   const auto results = batch::ExtractInputs(inputs, options, nullptr);
   ASSERT_EQ(results.size(), inputs.size());
   for (std::size_t i = 0; i < inputs.size(); ++i) {

@@ -16,9 +16,8 @@ Status Failed(const std::filesystem::path& path, std::string_view what) {
                        std::strerror(errno));
 }
 
-}  // namespace
-
-Status WriteFileAtomically(const std::filesystem::path& path, std::string_view contents) {
+// Writes `contents` to a new temporary file beside `path` and flushes it; *temp names it.
+Status WriteTemporary(const std::filesystem::path& path, std::string_view contents, std::string* temp_out) {
   std::string temp = path.string() + ".tmp-XXXXXX";
   const int fd = mkstemp(temp.data());
   if (fd < 0) return Failed(path, "create temporary file");
@@ -44,19 +43,51 @@ Status WriteFileAtomically(const std::filesystem::path& path, std::string_view c
     unlink(temp.c_str());
     return s;
   }
-  if (rename(temp.c_str(), path.c_str()) != 0) {
-    Status s = Failed(path, "rename into place");
-    unlink(temp.c_str());
-    return s;
-  }
-  // The rename itself is durable only once the folder is flushed.
+  *temp_out = std::move(temp);
+  return Status::Ok();
+}
+
+// A rename is durable only once its folder is flushed.
+void SyncFolder(const std::filesystem::path& path) {
   const std::string dir = path.has_parent_path() ? path.parent_path().string() : ".";
-  const int dir_fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  const int dir_fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir_fd >= 0) {
     fsync(dir_fd);
     close(dir_fd);
   }
+}
+
+}  // namespace
+
+Status WriteFileAtomically(const std::filesystem::path& path, std::string_view contents) {
+  StagedFiles files;
+  if (Status s = files.Stage(path, contents); !s.ok()) return s;
+  return files.Commit();
+}
+
+StagedFiles::~StagedFiles() {
+  for (const Staged& file : staged_) unlink(file.temp.c_str());
+}
+
+Status StagedFiles::Stage(const std::filesystem::path& path, std::string_view contents) {
+  std::string temp;
+  if (Status s = WriteTemporary(path, contents, &temp); !s.ok()) return s;
+  staged_.push_back({path, std::move(temp)});
   return Status::Ok();
+}
+
+Status StagedFiles::Commit() {
+  std::vector<Staged> files = std::move(staged_);
+  staged_.clear();
+  Status result;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (result.ok() && rename(files[i].temp.c_str(), files[i].path.c_str()) != 0) {
+      result = Failed(files[i].path, "rename into place");
+    }
+    if (!result.ok()) unlink(files[i].temp.c_str());
+  }
+  for (const Staged& file : files) SyncFolder(file.path);
+  return result;
 }
 
 }  // namespace foicode::batch

@@ -3,7 +3,9 @@
 #define FOICODE_PIPELINE_BATCH_ATOMIC_FILE_H_
 
 #include <filesystem>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 
@@ -12,6 +14,28 @@ namespace foicode::batch {
 // Writes `contents` to a temporary file beside `path`, flushes it to disk, and renames it
 // over `path`. On any failure `path` is untouched and the temporary file is removed.
 Status WriteFileAtomically(const std::filesystem::path& path, std::string_view contents);
+
+// Several files replaced together. Each is written in full and flushed beside its target
+// first; only when all are (a full disk fails here, with nothing replaced) are they renamed
+// into place, which needs no space. Temporaries not committed are removed.
+class StagedFiles {
+ public:
+  StagedFiles() = default;
+  ~StagedFiles();
+  StagedFiles(const StagedFiles&) = delete;
+  StagedFiles& operator=(const StagedFiles&) = delete;
+
+  Status Stage(const std::filesystem::path& path, std::string_view contents);
+  // Renames every staged file over its target, in the order staged.
+  Status Commit();
+
+ private:
+  struct Staged {
+    std::filesystem::path path;
+    std::string temp;
+  };
+  std::vector<Staged> staged_;
+};
 
 }  // namespace foicode::batch
 

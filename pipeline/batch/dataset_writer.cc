@@ -142,6 +142,13 @@ std::string SystemsCsv(const std::vector<nlohmann::json>& records) {
 }
 
 Status WriteDataset(const std::filesystem::path& dir, const std::vector<nlohmann::json>& records) {
+  StagedFiles files;
+  if (Status s = StageDataset(dir, records, &files); !s.ok()) return s;
+  return files.Commit();
+}
+
+Status StageDataset(const std::filesystem::path& dir, const std::vector<nlohmann::json>& records,
+                    StagedFiles* staged) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::Error("cannot create " + dir.string() + ": " + ec.message());
@@ -151,7 +158,7 @@ Status WriteDataset(const std::filesystem::path& dir, const std::vector<nlohmann
       {"systems.csv", SystemsCsv(records)},
   };
   for (const auto& [name, contents] : files) {
-    if (Status s = WriteFileAtomically(dir / name, contents); !s.ok()) return s;
+    if (Status s = staged->Stage(dir / name, contents); !s.ok()) return s;
   }
   return Status::Ok();
 }

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "batch/atomic_file.h"
 #include "core/status.h"
 
 namespace foicode::batch {
@@ -27,6 +28,10 @@ std::string SystemsCsv(const std::vector<nlohmann::json>& records);
 // Creates `dir` if needed and writes the three files. Each file is replaced atomically; on
 // failure the message names the file and the reason.
 Status WriteDataset(const std::filesystem::path& dir, const std::vector<nlohmann::json>& records);
+
+// As WriteDataset, staged into `files` for the caller to commit with others.
+Status StageDataset(const std::filesystem::path& dir, const std::vector<nlohmann::json>& records,
+                    StagedFiles* files);
 
 }  // namespace foicode::batch
 

@@ -17,13 +17,14 @@ namespace foicode::batch {
 std::optional<std::string> ReadInputFile(const InputFile& input, const extract::Limits& limits,
                                          std::string* bytes) {
   bytes->clear();
+  using extract::LimitNote;
   std::error_code ec;
   const auto size = std::filesystem::file_size(input.fs_path, ec);
   if (ec) return "cannot read: " + ec.message();
   // Checked before reading, so a huge file costs nothing but this message.
   if (size > limits.max_file_bytes) {
     return "file is " + std::to_string(size) + " bytes, over the limit of " +
-           std::to_string(limits.max_file_bytes) + " (limit max_file_bytes)";
+           std::to_string(limits.max_file_bytes) + " (" + LimitNote("max_file_bytes") + ")";
   }
   std::ifstream in(input.fs_path, std::ios::binary);
   if (!in) return std::string("cannot open: ") + std::strerror(errno);
@@ -37,12 +38,18 @@ std::optional<std::string> ReadInputFile(const InputFile& input, const extract::
   return std::nullopt;
 }
 
-ExtractedSource ExtractInputFile(const InputFile& input, const extract::Limits& limits) {
+ExtractedSource ExtractInputFile(const InputFile& input, const extract::Limits& limits,
+                                 extract::IsolatedExtractor& extractor) {
   std::string bytes;
   if (std::optional<std::string> error = ReadInputFile(input, limits, &bytes)) {
     return extract::UnreadableSource(input.display_path, bytes.empty() ? "" : extract::Sha256Hex(bytes), *error);
   }
-  return extract::ExtractSource(input.display_path, bytes, limits);
+  return extractor.Extract(input.display_path, bytes, limits);
+}
+
+ExtractedSource ExtractInputFile(const InputFile& input, const extract::Limits& limits) {
+  extract::IsolatedExtractor in_process("");
+  return ExtractInputFile(input, limits, in_process);
 }
 
 std::vector<ExtractedSource> ExtractInputs(const std::vector<InputFile>& inputs,
@@ -50,10 +57,11 @@ std::vector<ExtractedSource> ExtractInputs(const std::vector<InputFile>& inputs,
   std::vector<ExtractedSource> results(inputs.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
+    extract::IsolatedExtractor extractor(options.worker_program);
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       if (progress != nullptr) progress->Started(inputs[i].display_path);
       try {
-        results[i] = ExtractInputFile(inputs[i], options.limits);
+        results[i] = ExtractInputFile(inputs[i], options.limits, extractor);
       } catch (const std::exception& e) {
         // An exception on a worker thread would end the whole batch; it costs this input only.
         results[i] = extract::UnreadableSource(inputs[i].display_path, "",

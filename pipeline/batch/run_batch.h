@@ -10,6 +10,7 @@
 #include "batch/input_walk.h"
 #include "batch/progress.h"
 #include "core/extracted_source.h"
+#include "extract/isolated_extractor.h"
 #include "extract/limits.h"
 
 namespace foicode::batch {
@@ -17,6 +18,9 @@ namespace foicode::batch {
 struct BatchOptions {
   int jobs = 1;                   // worker threads, at least 1
   extract::Limits limits;
+  // The program each thread reads inputs in (extract/isolated_extractor.h); empty reads
+  // them in this process.
+  std::string worker_program;
 };
 
 // Reads and extracts every input. Never stops for a bad input: a missing, unreadable, empty,
@@ -30,7 +34,11 @@ std::vector<ExtractedSource> ExtractInputs(const std::vector<InputFile>& inputs,
 std::optional<std::string> ReadInputFile(const InputFile& input, const extract::Limits& limits,
                                          std::string* bytes);
 
-// Reads one input file from disk within `limits` and extracts it.
+// Reads one input file from disk within `limits` and extracts it with `extractor`.
+ExtractedSource ExtractInputFile(const InputFile& input, const extract::Limits& limits,
+                                 extract::IsolatedExtractor& extractor);
+
+// As above, in this process.
 ExtractedSource ExtractInputFile(const InputFile& input, const extract::Limits& limits);
 
 }  // namespace foicode::batch

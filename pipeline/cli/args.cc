@@ -67,14 +67,17 @@ Status ParseArgs(const std::vector<std::string>& args, const std::vector<FlagSpe
       parsed->values[name] = "";
       continue;
     }
+    std::string value;
     if (eq != std::string::npos) {
-      parsed->values[name] = arg.substr(eq + 1);
+      value = arg.substr(eq + 1);
     } else if (i + 1 < args.size()) {
-      parsed->values[name] = args[++i];
+      value = args[++i];
     } else {
       return Status::Error(name + " needs a value");
     }
-    if (parsed->values[name].empty()) return Status::Error(name + " needs a value");
+    if (value.empty()) return Status::Error(name + " needs a value");
+    std::string& stored = parsed->values[name];
+    stored = spec->repeatable && !stored.empty() ? stored + "," + value : value;
   }
   return Status::Ok();
 }

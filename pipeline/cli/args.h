@@ -15,6 +15,7 @@ namespace foicode::cli {
 struct FlagSpec {
   std::string_view name;  // "--out"
   bool takes_value;
+  bool repeatable = false;  // given again, its values are joined with commas
 };
 
 struct ParsedArgs {

@@ -23,6 +23,9 @@
 #include "cli/review_command.h"
 #include "cli/data_dirs.h"
 #include "core/extracted_source_json.h"
+#include "extract/isolated_extractor.h"
+#include "extract/limit_options.h"
+#include "extract/sha256.h"
 #include "facts/rule_examples.h"
 #include "facts/rule_set.h"
 #include "normalise/dictionary.h"
@@ -32,7 +35,7 @@ namespace foicode::cli {
 namespace {
 
 constexpr std::string_view kRunUsage =
-    "usage: foicode run PATH... --out DIR [--jobs N] [--cohort FILE]\n"
+    "usage: foicode run PATH... --out DIR [--jobs N] [--cohort FILE] [--limit NAME=VALUE]...\n"
     "\n"
     "Reads every reply in PATH (files, or folders walked recursively) and writes the coded\n"
     "dataset to DIR: responses.jsonl, responses.csv, systems.csv, changes.jsonl, report.html.\n"
@@ -47,17 +50,39 @@ constexpr std::string_view kRunUsage =
     "                  the report lists those with no reply (kept for later runs of DIR)\n"
     "  --data DIR      the folder holding dictionaries/ and rules/ (default: the checkout the\n"
     "                  binary was built in)\n"
+    "  --limit NAME=VALUE  raise (or lower) a reading limit; repeat it or join pairs with commas\n"
     "\n"
-    "An unreadable input never stops the batch: it is recorded with an error. Exit status is 0\n"
-    "when every input was coded or recorded, 2 for a usage error, 1 when the run could not finish.\n";
+    "Each input is read in a separate worker process within the limits below. An unreadable\n"
+    "input never stops the batch: one that is malformed, encrypted, too big, crashes its reader\n"
+    "or takes too long is recorded with an error that names the limit it reached. Exit status\n"
+    "is 0 when every input was coded or recorded, 2 for a usage error, 1 when the run could not\n"
+    "finish (the last good dataset is then left as it was).\n";
+
+// The run command's help: the text above, then every limit with its default.
+const std::string& RunUsage() {
+  static const std::string usage = [] {
+    std::string text(kRunUsage);
+    text += "\nlimits (NAME, default, what it bounds); byte values take K, M or G:\n";
+    const extract::Limits defaults;
+    for (const extract::LimitInfo& info : extract::LimitTable()) {
+      char line[160];
+      std::snprintf(line, sizeof line, "  %-26s %-11s %s\n", std::string(info.name).c_str(),
+                    extract::LimitValue(defaults, info.name).c_str(), std::string(info.what).c_str());
+      text += line;
+    }
+    return text;
+  }();
+  return usage;
+}
 
 constexpr std::string_view kExtractUsage =
-    "usage: foicode extract FILE [--json]\n"
+    "usage: foicode extract FILE [--json] [--limit NAME=VALUE]...\n"
     "\n"
     "Prints the text foicode reads from one reply: each part (the body, each attachment) and\n"
     "each page, with markers. Evidence offsets in the dataset count code points into this text.\n"
     "\n"
-    "  --json   print {source, sha256, kind, error, parts: [{name, kind, pages: [{page, text, ocr}]}]}\n";
+    "  --json   print {source, sha256, kind, error, parts: [{name, kind, pages: [{page, text, ocr}]}]}\n"
+    "  --limit NAME=VALUE  a reading limit, as for foicode run (foicode run --help lists them)\n";
 
 constexpr std::string_view kCheckUsage =
     "usage: foicode check [--data DIR]\n"
@@ -75,12 +100,14 @@ bool WantsHelp(const std::vector<std::string>& args) {
 
 int RunCommand(const std::vector<std::string>& args) {
   if (WantsHelp(args)) {
-    std::cout << kRunUsage;
+    std::cout << RunUsage();
     return kOk;
   }
   ParsedArgs parsed;
-  if (Status s = ParseArgs(args, {{"--out", true}, {"--jobs", true}, {"--cohort", true}, {"--data", true}},
-                            &parsed);
+  if (Status s = ParseArgs(args,
+                           {{"--out", true}, {"--jobs", true}, {"--cohort", true}, {"--data", true},
+                            {"--limit", true, true}},
+                           &parsed);
       !s.ok())
     return UsageError("run", s.message());
   if (parsed.positionals.empty()) return UsageError("run", "no PATH given: name the replies to read");
@@ -95,6 +122,10 @@ int RunCommand(const std::vector<std::string>& args) {
     if (*end != '\0' || jobs < 1 || jobs > 256)
       return UsageError("run", "--jobs needs a whole number from 1 to 256, not '" + value + "'");
     options.jobs = static_cast<int>(jobs);
+  }
+  if (parsed.Has("--limit")) {
+    if (Status s = extract::SetLimits(parsed.values["--limit"], &options.limits); !s.ok())
+      return UsageError("run", s.message());
   }
   const std::filesystem::path out_dir = parsed.values["--out"];
   const std::string data_flag = parsed.Has("--data") ? parsed.values["--data"] : "";
@@ -148,14 +179,19 @@ int RunCommand(const std::vector<std::string>& args) {
   run_options.jobs = options.jobs;
   run_options.limits = options.limits;
   run_options.data_fingerprint = data_fingerprint;
-  run_options.extractor_version = ProgramFingerprint();
+  run_options.worker_program = extract::CurrentProgram();
+  // The limits decide what is read, so a raised one reads the inputs again.
+  run_options.extractor_version =
+      ProgramFingerprint() + "+" + extract::Sha256Hex(extract::LimitsToJson(options.limits).dump()).substr(0, 12);
   run_options.cohort = cohort;
   dataset::RunResult result;
   {
     batch::Progress progress(stderr, static_cast<int>(inputs.size()));
     if (Status s = dataset::CodeDataset(inputs, *dictionary, *rules, run_options, &progress, &result); !s.ok()) {
-      std::cerr << "foicode run: " << s.message() << "\nfoicode run: the last good dataset in "
-                << out_dir.string() << " is unchanged\n";
+      std::cerr << "foicode run: " << s.message() << "\n";
+      if (!result.dataset_written) {
+        std::cerr << "foicode run: the last good dataset in " << out_dir.string() << " is unchanged\n";
+      }
       return kRunFailed;
     }
   }
@@ -182,15 +218,20 @@ int ExtractCommand(const std::vector<std::string>& args) {
     return kOk;
   }
   ParsedArgs parsed;
-  if (Status s = ParseArgs(args, {{"--json", false}}, &parsed); !s.ok())
+  if (Status s = ParseArgs(args, {{"--json", false}, {"--limit", true, true}}, &parsed); !s.ok())
     return UsageError("extract", s.message());
+  extract::Limits limits;
+  if (parsed.Has("--limit")) {
+    if (Status s = extract::SetLimits(parsed.values["--limit"], &limits); !s.ok())
+      return UsageError("extract", s.message());
+  }
   if (parsed.positionals.size() != 1) return UsageError("extract", "name exactly one FILE");
   const std::string& path = parsed.positionals[0];
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return UsageError("extract", "no such file: " + path);
 
-  const ExtractedSource source =
-      batch::ExtractInputFile(batch::InputFile{path, path}, extract::Limits());
+  extract::IsolatedExtractor extractor(extract::CurrentProgram());
+  const ExtractedSource source = batch::ExtractInputFile(batch::InputFile{path, path}, limits, extractor);
   if (parsed.Has("--json")) {
     std::cout << ExtractJsonText(source);
   } else {
@@ -257,7 +298,7 @@ constexpr std::string_view kHelpUsage =
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
-      {"run", "code a folder of replies into a dataset", kRunUsage, &RunCommand},
+      {"run", "code a folder of replies into a dataset", RunUsage(), &RunCommand},
       {"extract", "print the text read from one reply, with parts and pages", kExtractUsage,
        &ExtractCommand},
       {"report", "write the report (tables, charts, per-respondent list) of a dataset", kReportUsage,

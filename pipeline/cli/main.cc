@@ -3,15 +3,21 @@
 #include <exception>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "extract/extract_worker.h"
 
 int main(int argc, char** argv) {
   using foicode::cli::Command;
   using foicode::cli::Commands;
+  // The worker foicode reads each input in (extract/isolated_extractor.h); not a command for people.
+  if (argc >= 2 && std::string_view(argv[1]) == "extract-worker") {
+    return foicode::extract::ExtractWorkerMain(argc - 1, argv + 1);
+  }
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     return Commands().back().name == "help" ? Commands().back().run({}) : 0;

@@ -24,6 +24,7 @@
 #include "dataset/dataset_lock.h"
 #include "dataset/publish.h"
 #include "extract/extract_source.h"
+#include "extract/isolated_extractor.h"
 #include "extract/sha256.h"
 #include "store/dataset_store.h"
 
@@ -73,7 +74,8 @@ bool Unchanged(const store::InputRow& now, const store::InputRow& before, std::i
          EndsWith(before.cache_key, "@" + extractor_version);
 }
 
-void ReadOne(const batch::InputFile& input, const RunOptions& options, store::DatasetStore* store,
+void ReadOne(const batch::InputFile& input, const RunOptions& options, extract::IsolatedExtractor& extractor,
+             store::DatasetStore* store,
              const std::map<std::string, store::InputRow>& previous, std::int64_t stat_time_ns, InputState* state) {
   store::InputRow& row = state->row;
   row.display_path = input.display_path;
@@ -105,7 +107,7 @@ void ReadOne(const batch::InputFile& input, const RunOptions& options, store::Da
     state->from_cache = true;
     return;
   }
-  ExtractedSource source = extract::ExtractSource(input.display_path, bytes, options.limits);
+  ExtractedSource source = extractor.Extract(input.display_path, bytes, options.limits);
   // Kept at once: a run killed later does not extract this file again.
   ExtractedSource stored = source;
   stored.path.clear();
@@ -171,10 +173,11 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
   std::vector<InputState> states(inputs.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
+    extract::IsolatedExtractor extractor(options.worker_program);
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       if (progress != nullptr) progress->Started(inputs[i].display_path);
       try {
-        ReadOne(inputs[i], options, store.get(), previous, last_stat_time, &states[i]);
+        ReadOne(inputs[i], options, extractor, store.get(), previous, last_stat_time, &states[i]);
       } catch (const std::exception& e) {
         // An exception on a worker thread would end the whole batch; it costs this input only.
         states[i].io_error = std::string("internal error while reading: ") + e.what();
@@ -235,7 +238,9 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
   // Apply decisions and write the files.
   SourceTexts texts = same_inputs ? SourceTexts(store.get()) : SourceTexts(&sources);
   Published published;
-  if (Status s = Publish(store.get(), options.out_dir, &texts, &published); !s.ok()) return s;
+  // Every file of the dataset is written in full before any replaces its old version.
+  batch::StagedFiles files;
+  if (Status s = Publish(store.get(), options.out_dir, &texts, &published, &files); !s.ok()) return s;
   counters.records = static_cast<int>(published.applied.records.size());
   for (const nlohmann::json& record : published.applied.records) {
     for (const nlohmann::json& source : ArrayAt(record, "sources")) {
@@ -271,14 +276,18 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
                         ? DatasetChanges({}, {}, {}, {}, published.applied.outcomes)
                         : DatasetChanges(baseline_inputs, rows, baseline_records, machine_records,
                                          published.applied.outcomes);
-  if (Status s = batch::WriteFileAtomically(options.out_dir / "changes.jsonl", batch::ResponsesJsonl(result->changes)); !s.ok())
+  if (Status s = files.Stage(options.out_dir / "changes.jsonl", batch::ResponsesJsonl(result->changes)); !s.ok())
     return s;
   counters.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (Status s = batch::WriteFileAtomically(options.out_dir / "last-run.json", counters.ToJson().dump(2) + "\n");
-      !s.ok())
+  if (Status s = files.Stage(options.out_dir / "last-run.json", counters.ToJson().dump(2) + "\n"); !s.ok())
     return s;
+  if (Status s = files.Commit(); !s.ok()) return s;
+  result->dataset_written = true;
   if (!baseline_current && generation) {
-    if (Status s = store->CommitBaseline(rows, machine, *generation); !s.ok()) return s;
+    if (Status s = store->CommitBaseline(rows, machine, *generation); !s.ok()) {
+      return Status::Error(s.message() + "; the dataset files were written, but the next run will report " +
+                           "these changes again");
+    }
   }
   return Status::Ok();
 }

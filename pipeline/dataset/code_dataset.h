@@ -25,9 +25,13 @@ struct RunOptions {
   std::filesystem::path out_dir;
   int jobs = 1;
   extract::Limits limits;
+  // The program inputs are read in (extract/isolated_extractor.h); empty reads them in this
+  // process.
+  std::string worker_program;
   // Changes whenever the coding could change: foicode's version, dictionaries/, rules/.
   std::string data_fingerprint;
-  // Changes whenever extraction could change: foicode's version. Part of each cache key.
+  // Changes whenever extraction could change: foicode's version and the limits. Part of each
+  // cache key.
   std::string extractor_version;
   // The organisations asked (--cohort), kept in the state file for later reports; nullopt
   // keeps the cohort of the last run that named one.
@@ -55,6 +59,8 @@ struct RunResult {
   RunCounters counters;
   std::vector<nlohmann::json> changes;   // as written to DIR/changes.jsonl
   std::vector<std::string> input_errors; // "path: message"
+  // The new dataset files replaced the old ones (a failure after this leaves them in place).
+  bool dataset_written = false;
 };
 
 // Codes or refreshes the dataset in options.out_dir. Writes responses.jsonl, responses.csv,

@@ -90,7 +90,10 @@ Status DatasetReview::DecideAll(const std::vector<nlohmann::json>& requests, App
   if (Status s = store_->AppendDecisions(bodies, &last_ids_); !s.ok()) return s;
   *stored = static_cast<int>(bodies.size());
   Published published;
-  if (Status s = Publish(store_.get(), dir_, &texts, &published); !s.ok()) {
+  batch::StagedFiles files;
+  Status written = Publish(store_.get(), dir_, &texts, &published, &files);
+  if (written.ok()) written = files.Commit();
+  if (Status s = written; !s.ok()) {
     return Status::Error("the decisions are saved, but the dataset files could not be rewritten: " + s.message() +
                          " (the next 'foicode run' writes them)");
   }

@@ -40,10 +40,10 @@ Status LoadApplied(store::DatasetStore* store, SourceTexts* texts, Published* pu
 }
 
 Status Publish(store::DatasetStore* store, const std::filesystem::path& dir, SourceTexts* texts,
-               Published* published) {
+               Published* published, batch::StagedFiles* files) {
   if (Status s = LoadApplied(store, texts, published); !s.ok()) return s;
-  if (Status s = batch::WriteDataset(dir, published->applied.records); !s.ok()) return s;
-  return WriteReport(store, dir, published->applied.records);
+  if (Status s = batch::StageDataset(dir, published->applied.records, files); !s.ok()) return s;
+  return StageReport(store, dir, published->applied.records, files);
 }
 
 int SourceId(const std::string& display_path) {
@@ -77,12 +77,12 @@ std::string DatasetName(const std::filesystem::path& dir) {
   return std::filesystem::absolute(dir).lexically_normal().filename().string();
 }
 
-Status WriteReport(store::DatasetStore* store, const std::filesystem::path& dir,
-                   const std::vector<nlohmann::json>& records) {
+Status StageReport(store::DatasetStore* store, const std::filesystem::path& dir,
+                   const std::vector<nlohmann::json>& records, batch::StagedFiles* files) {
   std::vector<report::CohortMember> cohort;
   if (Status s = StoredCohort(store, &cohort); !s.ok()) return s;
   const report::ReportData data = report::ComputeReport(records, cohort);
-  return batch::WriteFileAtomically(dir / "report.html", report::ReportHtml(data, DatasetName(dir), UtcNow()));
+  return files->Stage(dir / "report.html", report::ReportHtml(data, DatasetName(dir), UtcNow()));
 }
 
 std::map<std::string, review::SourceRef> SourceRefs(const std::vector<nlohmann::json>& records) {

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "batch/atomic_file.h"
 #include "core/status.h"
 #include "dataset/source_texts.h"
 #include "report/cohort.h"
@@ -30,10 +31,10 @@ Status ParseRecords(const std::vector<std::string>& texts, std::vector<nlohmann:
 // Applies the stored decisions to the stored machine records. Nothing is written.
 Status LoadApplied(store::DatasetStore* store, SourceTexts* texts, Published* published);
 
-// LoadApplied, then writes responses.jsonl, responses.csv, systems.csv and report.html into
-// `dir`.
+// LoadApplied, then stages responses.jsonl, responses.csv, systems.csv and report.html for
+// `dir` in `files`; they replace the old ones together when the caller commits `files`.
 Status Publish(store::DatasetStore* store, const std::filesystem::path& dir, SourceTexts* texts,
-               Published* published);
+               Published* published, batch::StagedFiles* files);
 
 // The cohort the state file keeps (empty when no run named one).
 Status StoredCohort(store::DatasetStore* store, std::vector<report::CohortMember>* cohort);
@@ -41,9 +42,10 @@ Status StoredCohort(store::DatasetStore* store, std::vector<report::CohortMember
 // How the report names the dataset: its folder's name.
 std::string DatasetName(const std::filesystem::path& dir);
 
-// The report of the published records, with the cohort the state file keeps (if any).
-Status WriteReport(store::DatasetStore* store, const std::filesystem::path& dir,
-                   const std::vector<nlohmann::json>& records);
+// The report of the published records, with the cohort the state file keeps (if any),
+// staged in `files`.
+Status StageReport(store::DatasetStore* store, const std::filesystem::path& dir,
+                   const std::vector<nlohmann::json>& records, batch::StagedFiles* files);
 
 // The current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
 std::string UtcNow();

@@ -17,20 +17,11 @@
 #include <memory>
 #include <string>
 
+#include "extract/address_sanitizer.h"
+#include "extract/limits.h"
+
 namespace foicode::extract {
 namespace {
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
 
 // Frame: one status byte ('O' result, 'E' error message), an 8-byte little-endian length,
 // then the payload.
@@ -223,13 +214,13 @@ ChildResult RunInChild(const std::function<std::string()>& work, const ChildLimi
 
   if (too_big) {
     result.error = "the " + what + " produced more than " +
-                   std::to_string(limits.max_output_bytes) + " bytes (limit " +
-                   limits.output_limit_name + ")";
+                   std::to_string(limits.max_output_bytes) + " bytes (" +
+                   LimitNote(limits.output_limit_name) + ")";
     return result;
   }
   if (timed_out) {
     result.error = "the " + what + " took longer than " + std::to_string(limits.timeout_seconds) +
-                   " seconds and was stopped (limit " + limits.timeout_limit_name + ")";
+                   " seconds and was stopped (" + LimitNote(limits.timeout_limit_name) + ")";
     return result;
   }
   if (WIFSIGNALED(status)) {

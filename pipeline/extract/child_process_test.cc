@@ -63,7 +63,8 @@ TEST(RunInChildTest, HangIsKilledAtTheTimeout) {
       limits, "test parser");
   ASSERT_TRUE(result.error);
   EXPECT_EQ(*result.error,
-            "the test parser took longer than 1 seconds and was stopped (limit child_seconds)");
+            "the test parser took longer than 1 seconds and was stopped (limit child_seconds; "
+            "raise it with --limit child_seconds=VALUE)");
 }
 
 TEST(RunInChildTest, OversizedOutputIsAnError) {
@@ -71,7 +72,9 @@ TEST(RunInChildTest, OversizedOutputIsAnError) {
   limits.max_output_bytes = 100;
   const ChildResult result = RunInChild([] { return std::string(1 << 20, 'x'); }, limits, "test parser");
   ASSERT_TRUE(result.error);
-  EXPECT_EQ(*result.error, "the test parser produced more than 100 bytes (limit max_unpacked_bytes)");
+  EXPECT_EQ(*result.error,
+            "the test parser produced more than 100 bytes (limit max_unpacked_bytes; raise it "
+            "with --limit max_unpacked_bytes=VALUE)");
 }
 
 }  // namespace

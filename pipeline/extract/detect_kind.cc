@@ -9,7 +9,6 @@
 #include "core/ascii.h"
 
 namespace foicode::extract {
-namespace {
 
 Kind KindFromExtension(std::string_view name) {
   const auto dot = name.rfind('.');
@@ -27,6 +26,8 @@ Kind KindFromExtension(std::string_view name) {
   }
   return Kind::kUnknown;
 }
+
+namespace {
 
 // libmagic handles are not safe to share between threads: one per thread, loaded once.
 magic_t ThreadMagic(int flags) {
@@ -90,6 +91,13 @@ Kind KindFromMime(std::string_view mime) {
   return Kind::kUnknown;
 }
 
+// The kind a container's declared type names; "text/plain" is read as text.
+Kind KindFromDeclared(std::string_view declared_mime) {
+  const std::string mime = AsciiLower(declared_mime);
+  const Kind kind = KindFromMime(mime);
+  return kind == Kind::kUnknown && mime == "text/plain" ? Kind::kTxt : kind;
+}
+
 }  // namespace
 
 DetectedKind DetectKind(std::string_view name, std::string_view bytes,
@@ -127,8 +135,18 @@ DetectedKind DetectKind(std::string_view name, std::string_view bytes,
         static_cast<unsigned char>(bytes[3]) == 0x22) {
       kind = Kind::kTnef;
     } else if (mime == "application/octet-stream" || mime.empty()) {
-      const Kind declared = KindFromMime(AsciiLower(declared_mime));
-      if (declared == Kind::kTnef) kind = declared;
+      const Kind declared = KindFromDeclared(declared_mime);
+      if (declared == Kind::kTnef) {
+        kind = declared;
+      } else if (detected.description == "data" || detected.description.empty()) {
+        // libmagic cannot name the content at all: a reply with a few stray NUL or invalid
+        // bytes, or a form its database lacks (what it can name, an ELF program, stays
+        // unsupported). The declared type, then the extension, choose the reader; every reader
+        // checks its own input, reads what it can and says what it could not (a .pdf that is
+        // no PDF is still reported as not a PDF).
+        kind = declared != Kind::kUnknown ? declared : by_ext;
+        if (kind == Kind::kUnknown && LooksLikeMessage(bytes)) kind = Kind::kEml;
+      }
     }
   }
   detected.kind = kind;

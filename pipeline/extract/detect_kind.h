@@ -21,6 +21,9 @@ struct DetectedKind {
 DetectedKind DetectKind(std::string_view name, std::string_view bytes,
                         std::string_view declared_mime);
 
+// What the name's extension claims alone (no bytes looked at); kUnknown when it claims nothing.
+Kind KindFromExtension(std::string_view name);
+
 }  // namespace foicode::extract
 
 #endif  // FOICODE_PIPELINE_EXTRACT_DETECT_KIND_H_

@@ -55,5 +55,25 @@ TEST(DetectKindTest, ImagesAndUnknownBinary) {
   EXPECT_NE(unknown.description.find("ELF"), std::string::npos) << unknown.description;
 }
 
+// bad-bytes/every-field.eml, page.html and cells.csv of the hostile corpus exposed this: a few
+// stray NUL and invalid bytes made libmagic say "data", and the reply was refused unread.
+TEST(DetectKindTest, ContentLibmagicCannotNameGoesByDeclaredTypeThenExtension) {
+  const std::string junk("\0\xff\xfe\xc3(\0\xed\xa0\x80\xf8\x88\x80\x80\x80\0", 15);
+  std::string eml = "From: \"Tr\xffust\" <foi@ex\xfe" "ample.nhs.uk>\r\nTo: a\0b@c.org\r\n"
+                    "Subject: FOI" + junk + "\r\n\r\nWe do not use AI.\r\n";
+  const std::string html = "<html><body><p>Aid" + junk + "ence</p></body></html>";
+  const std::string csv = "Vendor,Uses\r\nAid" + junk + "ence,2777\r\n" + std::string(200, '\0');
+  const std::string pdf = "not a PDF" + junk + std::string(100, '\0');
+  ASSERT_EQ(DetectKind("x", csv, "").description, "data");
+  EXPECT_EQ(DetectKind("every-field.eml", eml, "").kind, Kind::kEml);
+  EXPECT_EQ(DetectKind("no-extension", eml, "").kind, Kind::kEml);
+  EXPECT_EQ(DetectKind("page.html", html, "").kind, Kind::kHtml);
+  EXPECT_EQ(DetectKind("cells.csv", csv, "").kind, Kind::kCsv);
+  EXPECT_EQ(DetectKind("cells.csv", csv, "text/plain").kind, Kind::kTxt);
+  EXPECT_EQ(DetectKind("attachment", html, "text/html").kind, Kind::kHtml);
+  EXPECT_EQ(DetectKind("letter.pdf", pdf, "application/octet-stream").kind, Kind::kPdf);
+  EXPECT_EQ(DetectKind("blob", pdf, "").kind, Kind::kUnknown);
+}
+
 }  // namespace
 }  // namespace foicode::extract

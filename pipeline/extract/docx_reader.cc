@@ -254,12 +254,19 @@ class DocxReader {
       result_->flags.push_back(Flag{std::string(flag_codes::kLimitReached),
                                     "Content nested more than " +
                                         std::to_string(context_.limits.max_xml_depth) +
-                                        " XML elements deep was skipped (limit max_xml_depth)."});
+                                        " XML elements deep was skipped (" +
+                                        LimitNote("max_xml_depth") + ")."});
     }
     Page page;
     page.text = NormalizeLines(ToValidUtf8(text));
     CapText(page.text, context_.limits.max_text_chars, "the document", result_->flags);
     result_->pages.push_back(std::move(page));
+    // The contract's error: a header, footer or notes part that could not be read.
+    if (!lost_.empty()) {
+      std::string error = "part of the Word document could not be read: ";
+      for (std::size_t i = 0; i < lost_.size(); ++i) error += (i > 0 ? "; " : "") + lost_[i];
+      result_->error = std::move(error);
+    }
   }
 
  private:
@@ -267,6 +274,7 @@ class DocxReader {
   bool LoadSidePart(const std::string& path, pugi::xml_document* doc) {
     std::string error;
     if (LoadPart(archive_, path, context_, doc, &error)) return true;
+    lost_.push_back("\"" + path + "\": " + (error.empty() ? std::string("it is missing") : error));
     result_->flags.push_back(Flag{std::string(flag_codes::kPartUnreadable),
                                   "\"" + path + "\" of the Word document could not be read" +
                                       (error.empty() ? std::string(": it is missing.")
@@ -324,6 +332,7 @@ class DocxReader {
   DocxText text_;
   std::vector<Relationship> relationships_;
   std::unordered_map<std::string, const Relationship*> by_id_;  // into relationships_
+  std::vector<std::string> lost_;  // parts whose text could not be read, each with its reason
   // Parts already read, across headers, footers and notes: no part's text is read twice.
   std::set<std::string> seen_paths_;
 };

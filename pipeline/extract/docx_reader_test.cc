@@ -166,6 +166,42 @@ TEST(DocxReaderTest, InvalidUtf8InPartTargetIsRepairedInTheFlag) {
             "\"word/head\xEF\xBF\xBD.xml\" of the Word document could not be read: it is missing.");
 }
 
+// bombs/docx-bomb.docx of the hostile corpus exposed this: a document.xml that unpacks 1000
+// times its size was refused for max_file_bytes, not the unpacking limit it is a bomb for.
+TEST(DocxReaderTest, BombNamesTheUnpackingLimit) {
+  const std::string body = "<w:p><w:r><w:t>" + std::string(4 << 20, ' ') + "</w:t></w:r></w:p>";
+  Limits limits;
+  limits.max_file_bytes = 1 << 20;
+  ReadContext context(limits);
+  const ReadResult result = ReadDocx(MakeDocx(body), context);
+  ASSERT_TRUE(result.error);
+  EXPECT_TRUE(result.error->starts_with("cannot read the Word document: \"word/document.xml\" "
+                                        "unpacks "))
+      << *result.error;
+  EXPECT_NE(result.error->find("(limit max_unpack_ratio; raise it with --limit "
+                               "max_unpack_ratio=VALUE): a suspected zip bomb"),
+            std::string::npos)
+      << *result.error;
+}
+
+// A header part that is not well-formed XML (bad-bytes in a reply's letterhead) was flagged
+// only; the contract wants an error when a part of the input could not be read.
+TEST(DocxReaderTest, UnreadableHeaderIsAnErrorAndTheBodyIsRead) {
+  const std::string type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  const std::string rels =
+      "<Relationship Id=\"rId4\" Type=\"" + type + "header\" Target=\"header1.xml\"/>";
+  const ReadResult result = Read(MakeDocx(
+      P(R("Body")) + "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId4\"/></w:sectPr>",
+      {{"word/header1.xml", "<w:hdr><w:p>"}}, rels));
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].text, "Body");
+  ASSERT_TRUE(result.error);
+  EXPECT_TRUE(result.error->starts_with("part of the Word document could not be read: "
+                                        "\"word/header1.xml\": \"word/header1.xml\" is not "
+                                        "well-formed XML"))
+      << *result.error;
+}
+
 TEST(DocxReaderTest, ZipWithoutDocumentIsNotAWordDocument) {
   const ReadResult result = Read(MakeZip({{"other.xml", "<a/>"}}));
   ASSERT_TRUE(result.error);
@@ -197,7 +233,9 @@ TEST(DocxReaderTest, DeepNestingIsCutWithAFlagNotACrash) {
   EXPECT_EQ(result.pages[0].text, "shallow");
   ASSERT_EQ(result.flags.size(), 1u);
   EXPECT_EQ(result.flags[0].code, flag_codes::kLimitReached);
-  EXPECT_NE(result.flags[0].message.find("(limit max_xml_depth)"), std::string::npos);
+  EXPECT_NE(result.flags[0].message.find(
+                "(limit max_xml_depth; raise it with --limit max_xml_depth=VALUE)"),
+            std::string::npos);
 }
 
 }  // namespace

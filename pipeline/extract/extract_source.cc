@@ -1,6 +1,7 @@
 #include "extract/extract_source.h"
 
 #include <exception>
+#include <new>
 #include <set>
 #include <string>
 #include <utility>
@@ -8,6 +9,7 @@
 #include "extract/detect_kind.h"
 #include "extract/docx_reader.h"
 #include "extract/image_reader.h"
+#include "extract/limit_options.h"
 #include "extract/mail_reader.h"
 #include "extract/msg_reader.h"
 #include "extract/pdf_reader.h"
@@ -57,10 +59,16 @@ std::string CleanName(std::string_view raw, int index) {
   return name;
 }
 
+std::string OutOfMemory() {
+  return "ran out of memory while reading (" + LimitNote("worker_memory_bytes") + ")";
+}
+
 class SourceReader {
  public:
-  SourceReader(const Limits& limits, ExtractedSource* source)
-      : context_(limits), source_(source) {}
+  SourceReader(const Limits& limits, const ProgressFunction& progress, ExtractedSource* source)
+      : context_(limits), source_(source) {
+    context_.progress = progress;
+  }
 
   // `label` names the bytes for type detection (only its extension is used); `declared_mime`
   // and `charset` are what the enclosing container says about them.
@@ -96,6 +104,8 @@ void SourceReader::Read(const std::optional<std::string>& name, std::string_view
   part.kind = detected.kind;
   if (depth == 0) top_kind_ = detected.kind;
 
+  context_.part_name = name.value_or("");
+  if (context_.progress) context_.progress(name ? "'" + *name + "'" : "the start of the file");
   ReadResult result;
   if (bytes.empty()) {
     result.error = "empty file (0 bytes)";
@@ -106,6 +116,9 @@ void SourceReader::Read(const std::optional<std::string>& name, std::string_view
   } else {
     try {
       result = ReadAs(detected.kind, bytes, charset, context_);
+    } catch (const std::bad_alloc&) {
+      result = ReadResult{};
+      result.error = OutOfMemory();
     } catch (const std::exception& e) {
       // Readers are written not to throw; this keeps a library surprise to this part.
       result = ReadResult{};
@@ -145,7 +158,7 @@ void SourceReader::Read(const std::optional<std::string>& name, std::string_view
         source_->parts.push_back(Part{
             .name = child_name, .kind = Kind::kUnknown, .pages = {}, .headers = {},
             .error = "not read: this input has more than " + std::to_string(limits.max_parts) +
-                     " parts (limit max_parts); later parts were skipped",
+                     " parts (" + LimitNote("max_parts") + "); later parts were skipped",
             .flags = {Flag{std::string(flag_codes::kLimitReached),
                            "Parts after the first " + std::to_string(limits.max_parts) +
                                " were not read."}}});
@@ -156,7 +169,7 @@ void SourceReader::Read(const std::optional<std::string>& name, std::string_view
       source_->parts.push_back(Part{
           .name = child_name, .kind = Kind::kUnknown, .pages = {}, .headers = {},
           .error = "not read: nested more than " + std::to_string(limits.max_depth) +
-                   " containers deep (limit max_depth)",
+                   " containers deep (" + LimitNote("max_depth") + ")",
           .flags = {Flag{std::string(flag_codes::kLimitReached),
                          "This attachment is nested too deep to read."}}});
       continue;
@@ -180,21 +193,30 @@ std::string SummariseErrors(const ExtractedSource& source) {
 }  // namespace
 
 ExtractedSource ExtractSource(std::string_view path, std::string_view bytes, const Limits& limits) {
+  return ExtractSource(path, bytes, limits, nullptr);
+}
+
+ExtractedSource ExtractSource(std::string_view path, std::string_view bytes, const Limits& limits,
+                              const ProgressFunction& progress) {
   ExtractedSource source;
   source.path = std::string(path);
   source.sha256 = Sha256Hex(bytes);
   if (bytes.size() > limits.max_file_bytes) {
     source.error = "file is " + std::to_string(bytes.size()) + " bytes, over the limit of " +
-                   std::to_string(limits.max_file_bytes) + " (limit max_file_bytes)";
+                   std::to_string(limits.max_file_bytes) + " (" + LimitNote("max_file_bytes") + ")";
     return source;
   }
   try {
-    SourceReader reader(limits, &source);
+    SourceReader reader(limits, progress, &source);
     // The input's own label is its path: only the extension is used, for detection.
     reader.Read(std::nullopt, path, bytes, "", "", 0);
     source.kind = reader.top_kind();
+  } catch (const std::bad_alloc&) {
+    source.parts.clear();
+    source.error = OutOfMemory();
+    return source;
   } catch (const std::exception& e) {
-    // Out of memory or a library surprise outside a reader: this input is lost, not the batch.
+    // A library surprise outside a reader: this input is lost, not the batch.
     source.parts.clear();
     source.error = std::string("internal error while reading: ") + e.what();
     return source;

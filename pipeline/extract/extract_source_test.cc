@@ -37,7 +37,9 @@ TEST(ExtractSourceTest, OversizedFileIsNotRead) {
   Limits limits;
   limits.max_file_bytes = 10;
   const ExtractedSource source = ExtractSource("big.txt", "0123456789ABC", limits);
-  EXPECT_EQ(source.error, "file is 13 bytes, over the limit of 10 (limit max_file_bytes)");
+  EXPECT_EQ(source.error,
+            "file is 13 bytes, over the limit of 10 (limit max_file_bytes; raise it with --limit "
+            "max_file_bytes=VALUE)");
   EXPECT_TRUE(source.parts.empty());
 }
 
@@ -77,7 +79,7 @@ TEST(ExtractSourceTest, NestingDeeperThanTheLimitIsCut) {
   limits.max_depth = 4;
   const ExtractedSource source = ExtractSource("deep.eml", message, limits);
   ASSERT_TRUE(source.error.has_value());
-  EXPECT_NE(source.error->find("nested more than 4 containers deep (limit max_depth)"),
+  EXPECT_NE(source.error->find("nested more than 4 containers deep (limit max_depth; raise it"),
             std::string::npos)
       << *source.error;
   EXPECT_LE(source.parts.size(), 6u);
@@ -97,7 +99,7 @@ TEST(ExtractSourceTest, PartsBeyondTheLimitAreCountedNotRead) {
   const ExtractedSource source = ExtractSource("many.eml", message, limits);
   EXPECT_EQ(source.parts.size(), 11u);
   ASSERT_TRUE(source.error.has_value());
-  EXPECT_NE(source.error->find("more than 10 parts (limit max_parts)"), std::string::npos)
+  EXPECT_NE(source.error->find("more than 10 parts (limit max_parts; raise it"), std::string::npos)
       << *source.error;
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/limits.h"
 #include "extract/ocr.h"
 #include "extract/page_text.h"
 
@@ -143,7 +144,8 @@ ReadResult ImageReader::Read() {
                                     &header.height, &bps, &spp, &res, &cmap, &format_n) == 0) {
     result.flags.push_back(Flag{std::string(flag_codes::kLimitReached),
                                 "Only the first " + std::to_string(limits_.max_pages) +
-                                    " pages of this TIFF were read (limit max_pages)."});
+                                    " pages of this TIFF were read (" +
+                                    LimitNote("max_pages") + ")."});
   }
   return result;
 }
@@ -155,7 +157,8 @@ bool ImageReader::ReadOne(int index, bool tiff, const Header& header, ReadResult
       static_cast<std::uint64_t>(header.width) * static_cast<std::uint64_t>(header.height);
   if (pixels > limits_.max_image_pixels) {
     result.error = "image is " + size_text + " pixels, over the limit of " +
-                   std::to_string(limits_.max_image_pixels) + " (limit max_image_pixels)";
+                   std::to_string(limits_.max_image_pixels) + " (" +
+                   LimitNote("max_image_pixels") + ")";
     result.flags.push_back(Flag{std::string(flag_codes::kLimitReached),
                                 "An image of " + size_text + " pixels was not decoded."});
     return false;
@@ -172,9 +175,9 @@ bool ImageReader::ReadOne(int index, bool tiff, const Header& header, ReadResult
   }
   if (context_.ocr_seconds_used >= limits_.ocr_seconds_per_input) {
     result.error =
-        "image not read by OCR: OCR time for this input ran out (limit "
-        "ocr_seconds_per_input = " +
-        std::to_string(limits_.ocr_seconds_per_input) + " s)";
+        "image not read by OCR: OCR time for this input ran out after " +
+        std::to_string(limits_.ocr_seconds_per_input) + " s (" +
+        LimitNote("ocr_seconds_per_input") + ")";
     return false;
   }
   const PixPtr pix(tiff ? pixReadMemTiff(data_, size_, index) : pixReadMem(data_, size_));
@@ -199,6 +202,7 @@ bool ImageReader::ReadOne(int index, bool tiff, const Header& header, ReadResult
                         .height = pixGetHeight(gray.get()),
                         .stride = pixGetWpl(gray.get()) * 4,
                         .dpi = xres};
+  context_.StartingPage(index + 1, true);
   const auto start = std::chrono::steady_clock::now();
   OcrResult ocr =
       RecognisePage(image, std::min(limits_.ocr_seconds_per_page,

@@ -134,7 +134,8 @@ TEST(ImageReaderTest, TooManyPixelsIsRefusedBeforeDecoding) {
   const ReadResult r = Read(testpdf::EncodeImage(LetterImage(), IFF_PNG), limits);
   ASSERT_TRUE(r.error);
   EXPECT_EQ(*r.error,
-            "image is 833 x 625 pixels, over the limit of 100000 (limit max_image_pixels)");
+            "image is 833 x 625 pixels, over the limit of 100000 (limit max_image_pixels; "
+            "raise it with --limit max_image_pixels=VALUE)");
   EXPECT_TRUE(r.pages.empty());
 }
 

@@ -4,6 +4,8 @@
 #define FOICODE_PIPELINE_EXTRACT_LIMITS_H_
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 namespace foicode::extract {
 
@@ -50,7 +52,21 @@ struct Limits {
   // unpacks in well under a second and a few times its size in memory.
   int child_seconds = 30;
   std::uint64_t child_memory_bytes = 2ull << 30;
+  // Each input is read in a worker process (foicode extract-worker), so a crash, hang or
+  // runaway allocation in a parsing library costs that input only. Wall-clock seconds one
+  // input may take in all: above the OCR budget, since a long scanned pack is honest work.
+  int input_seconds = 900;
+  // Seconds a worker may go without finishing a page or part; a hang is caught in this time,
+  // not input_seconds. Above ocr_seconds_per_page, the slowest honest step.
+  int stall_seconds = 120;
+  // Address space of one worker (RLIMIT_AS). Holds a max_file_bytes input, what it unpacks,
+  // and a page rendered for OCR, with room to spare.
+  std::uint64_t worker_memory_bytes = 4ull << 30;
 };
+
+// "limit NAME; raise it with --limit NAME=VALUE": every message about a limit ends with this
+// (in brackets), so a person knows which limit was reached and how to lift it.
+std::string LimitNote(std::string_view name);
 
 }  // namespace foicode::extract
 

@@ -20,6 +20,7 @@
 #include "extract/gobject_ptr.h"
 #include "extract/html_charset.h"
 #include "extract/html_text.h"
+#include "extract/limits.h"
 #include "extract/page_text.h"
 #include "extract/part_name.h"
 #include "extract/quoted_text.h"
@@ -551,7 +552,8 @@ ReadResult ReadMail(std::string_view bytes, ReadContext& context) {
     result.flags.push_back(Flag{std::string(flag_codes::kLimitReached),
                                 "The e-mail has more than " +
                                     std::to_string(context.limits.max_parts) +
-                                    " attachments; later ones were not read (limit max_parts)."});
+                                    " attachments; later ones were not read (" +
+                                    LimitNote("max_parts") + ")."});
   }
   AddWarningFlags(warnings, result);
   return result;

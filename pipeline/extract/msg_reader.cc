@@ -19,6 +19,7 @@
 #include "extract/civil_time.h"
 #include "extract/compressed_rtf.h"
 #include "extract/html_text.h"
+#include "extract/limits.h"
 #include "extract/ole_file.h"
 #include "extract/page_text.h"
 #include "extract/part_name.h"
@@ -308,7 +309,7 @@ class MsgReader {
         result_->flags.push_back(Flag{std::string(flag_codes::kLimitReached),
                                       "Attachments after the first " +
                                           std::to_string(context_.limits.max_parts) +
-                                          " were not read (limit max_parts)."});
+                                          " were not read (" + LimitNote("max_parts") + ")."});
         return;
       }
       ReadAttachment(root, *storage);

@@ -12,6 +12,7 @@
 #include <mutex>
 
 #include "core/utf8.h"
+#include "extract/limits.h"
 #include "extract/page_text.h"
 #include "extract/pdf_lines.h"
 
@@ -99,7 +100,8 @@ OcrResult RecognisePage(const GrayImage& image, int timeout_seconds) {
     const std::unique_ptr<char[]> text(api.GetUTF8Text());
     if (monitor.deadline_exceeded()) {
       result.error = "OCR stopped after " + std::to_string(timeout_seconds) +
-                     " seconds (limit ocr_seconds_per_page); the text may be incomplete";
+                     " seconds (" + LimitNote("ocr_seconds_per_page") +
+                     "); the text may be incomplete";
     } else if (status != 0) {
       result.error = "OCR failed on this page";
     }

@@ -9,6 +9,7 @@
 
 #include "core/ascii.h"
 #include "extract/gobject_ptr.h"
+#include "extract/limits.h"
 
 namespace foicode::extract {
 namespace {
@@ -36,7 +37,7 @@ class TreeReader {
       if (++entries_ > context_.limits.max_entries) {
         Once(&entries_reported_, flag_codes::kLimitReached,
              "The message has more than " + std::to_string(context_.limits.max_entries) +
-                 " entries; the rest were not read (limit max_entries).");
+                 " entries; the rest were not read (" + LimitNote("max_entries") + ").");
         return;
       }
       GObjectPtr<GsfInput> child(gsf_infile_child_by_index(storage, i));
@@ -55,7 +56,7 @@ class TreeReader {
         if (depth + 1 > max_storage_depth_) {
           Once(&depth_reported_, flag_codes::kLimitReached,
                "Messages attached inside messages nest too deep; the deepest were not read "
-               "(limit max_depth).");
+               "(" + LimitNote("max_depth") + ").");
           continue;
         }
         ReadStorage(GSF_INFILE(child.get()), depth + 1, &entry);
@@ -83,7 +84,7 @@ class TreeReader {
       Once(&budget_reported_, flag_codes::kLimitReached,
            "Parts of the message were not read: they would take the bytes unpacked from this "
            "input over " + std::to_string(limits.max_unpacked_bytes) +
-               " (limit max_unpacked_bytes).");
+               " (" + LimitNote("max_unpacked_bytes") + ").");
       return false;
     }
     data->resize(static_cast<std::size_t>(size));

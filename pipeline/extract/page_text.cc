@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <string>
 
+#include "extract/limits.h"
+
 namespace foicode::extract {
 
 std::string NormalizeLines(std::string_view text) {
@@ -92,7 +94,8 @@ void CapText(std::string& text, std::uint64_t max_chars, std::string_view what,
   if (!CutText(text, max_chars)) return;
   flags.push_back(Flag{std::string(flag_codes::kLimitReached),
                        "Only the first " + std::to_string(max_chars) + " characters of " +
-                           std::string(what) + " were kept (limit max_text_chars)."});
+                           std::string(what) + " were kept (" + LimitNote("max_text_chars") +
+                           ")."});
 }
 
 }  // namespace foicode::extract

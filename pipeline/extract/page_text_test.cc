@@ -47,7 +47,7 @@ TEST(CapTextTest, FlagsOnlyWhenItCuts) {
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_EQ(flags[0], (Flag{"limit_reached",
                             "Only the first 4 characters of the body were kept (limit "
-                            "max_text_chars)."}));
+                            "max_text_chars; raise it with --limit max_text_chars=VALUE)."}));
 }
 
 }  // namespace

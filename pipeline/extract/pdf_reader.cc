@@ -18,9 +18,11 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/utf8.h"
+#include "extract/limits.h"
 #include "extract/ocr.h"
 #include "extract/page_text.h"
 #include "extract/pdf_lines.h"
@@ -46,8 +48,14 @@ thread_local PopplerMessages* t_messages = nullptr;
 
 void CollectPopplerMessage(const std::string& message, void* /*closure*/) {
   if (t_messages == nullptr) return;
+  // A broken file makes Poppler say the same thing again and again: keep each once.
+  const std::string text = ToValidUtf8(message.substr(0, 300));
+  if (std::find(t_messages->messages.begin(), t_messages->messages.end(), text) !=
+      t_messages->messages.end()) {
+    return;
+  }
   if (t_messages->messages.size() < kMaxMessages) {
-    t_messages->messages.push_back(ToValidUtf8(message.substr(0, 300)));
+    t_messages->messages.push_back(text);
   } else {
     ++t_messages->dropped;
   }
@@ -78,16 +86,59 @@ std::string StripPrefix(const std::string& message) {
   return message;
 }
 
-std::string DescribeMessages(const PopplerMessages& m) {
+// The messages from index `from` on, each once (the same words at two offsets are one).
+std::string DescribeMessages(const PopplerMessages& m, std::size_t from = 0) {
+  std::vector<std::string> distinct;
+  for (std::size_t i = from; i < m.messages.size(); ++i) {
+    std::string text = StripPrefix(m.messages[i]);
+    if (std::find(distinct.begin(), distinct.end(), text) == distinct.end()) {
+      distinct.push_back(std::move(text));
+    }
+  }
   std::string out;
-  const std::size_t shown = std::min<std::size_t>(m.messages.size(), 3);
+  const std::size_t shown = std::min<std::size_t>(distinct.size(), 3);
   for (std::size_t i = 0; i < shown; ++i) {
     if (!out.empty()) out += "; ";
-    out += StripPrefix(m.messages[i]);
+    out += distinct[i];
   }
-  const std::size_t more = m.messages.size() - shown + static_cast<std::size_t>(m.dropped);
+  const std::size_t more = distinct.size() - shown + static_cast<std::size_t>(m.dropped);
   if (more > 0) out += " (and " + std::to_string(more) + " more)";
   return out;
+}
+
+// A %PDF- header (readers look in the first 1 KiB) but no %%EOF in the last 1 KiB: the file
+// was cut short, in a download or an attachment that did not arrive whole.
+bool LooksTruncated(std::string_view bytes) {
+  const std::string_view tail = bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0);
+  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos &&
+         tail.find("%%EOF") == std::string_view::npos;
+}
+
+// "7 0 R" for the object that holds the document catalog ("7 0 obj << /Type /Catalog"),
+// found by scanning the bytes; empty when there is none in plain sight (it may sit in an
+// object stream). A truncated file has lost the trailer that names it.
+std::string FindCatalogReference(std::string_view bytes) {
+  auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  for (std::size_t at = bytes.find("/Type"); at != std::string_view::npos;
+       at = bytes.find("/Type", at + 5)) {
+    std::size_t i = at + 5;
+    while (i < bytes.size() && is_space(bytes[i])) ++i;
+    if (bytes.substr(i, 8) != "/Catalog") continue;
+    const std::size_t obj = bytes.rfind("obj", at);
+    if (obj == std::string_view::npos || obj < 4 || bytes.substr(obj - 3, 3) == "end") continue;
+    // Back over "<number> <generation> ".
+    std::size_t j = obj;
+    std::string numbers[2];
+    for (std::string& number : numbers) {
+      while (j > 0 && is_space(bytes[j - 1])) --j;
+      const std::size_t end = j;
+      while (j > 0 && std::isdigit(static_cast<unsigned char>(bytes[j - 1])) && end - j < 10) --j;
+      number = std::string(bytes.substr(j, end - j));
+    }
+    if (numbers[0].empty() || numbers[1].empty()) continue;
+    return numbers[1] + " " + numbers[0] + " R";
+  }
+  return "";
 }
 
 // Poppler rebuilds a broken or missing cross-reference table without saying so, so the damage
@@ -189,15 +240,28 @@ void PdfReader::ReadPages(int count, ReadResult& result) {
   for (int i = 0; i < count; ++i) {
     Page out;
     out.number = i + 1;
+    context_.StartingPage(i + 1, false);
+    const std::size_t messages_before = t_messages != nullptr ? t_messages->messages.size() : 0;
     const std::unique_ptr<poppler::page> page(doc_.create_page(i));
     if (!page) {
-      AddPageError(i + 1, "Poppler could not read the page");
+      // Poppler's reason, said while loading the page or else while opening the file (a loop
+      // in the page tree is found when the pages are counted).
+      std::string reason;
+      if (t_messages != nullptr) {
+        reason = DescribeMessages(*t_messages, messages_before);
+        if (reason.empty()) reason = DescribeMessages(*t_messages);
+      }
+      AddPageError(i + 1, "Poppler could not read the page" +
+                              (reason.empty() ? std::string() : " (" + reason + ")"));
       result.pages.push_back(std::move(out));
       continue;
     }
     out.text = LayOutWords(PageWords(*page));
     const std::string why = WhyTextUnusable(out.text);
-    if (!why.empty()) TryOcr(*page, why, out);
+    if (!why.empty()) {
+      context_.StartingPage(i + 1, true);
+      TryOcr(*page, why, out);
+    }
     if (!why.empty() && !out.ocr) {
       if (out.text.empty()) {
         empty_pages_.push_back(i + 1);
@@ -237,7 +301,7 @@ void PdfReader::ReadPages(int count, ReadResult& result) {
     result.flags.push_back(Flag{std::string(flag_codes::kLimitReached),
                                 "The text of " + PageList(cut_pages_) + " was cut at " +
                                     std::to_string(limits_.max_text_chars) +
-                                    " characters (limit max_text_chars)."});
+                                    " characters (" + LimitNote("max_text_chars") + ")."});
   }
   if (!errors_.empty()) {
     std::string joined;
@@ -255,9 +319,9 @@ void PdfReader::TryOcr(const poppler::page& page, const std::string& why, Page& 
   const int left = limits_.ocr_seconds_per_input - used;
   if (left <= 0) {
     AddPageError(number, why +
-                             ", and not read by OCR: OCR time for this input ran out (limit "
-                             "ocr_seconds_per_input = " +
-                             std::to_string(limits_.ocr_seconds_per_input) + " s)");
+                             ", and not read by OCR: OCR time for this input ran out after " +
+                             std::to_string(limits_.ocr_seconds_per_input) + " s (" +
+                             LimitNote("ocr_seconds_per_input") + ")");
     return;
   }
   // A hostile MediaBox can ask for a render of billions of pixels: lower the resolution
@@ -271,7 +335,8 @@ void PdfReader::TryOcr(const poppler::page& page, const std::string& why, Page& 
     dpi *= std::sqrt(static_cast<double>(limits_.max_image_pixels) / pixels);
   }
   if (dpi < kMinOcrDpi || width_in <= 0 || height_in <= 0) {
-    AddPageError(number, why + ", and too large to render for OCR (limit max_image_pixels)");
+    AddPageError(number,
+                 why + ", and too large to render for OCR (" + LimitNote("max_image_pixels") + ")");
     return;
   }
   const auto start = std::chrono::steady_clock::now();
@@ -315,7 +380,8 @@ ReadResult ReadLoadedPdf(const poppler::document& doc, ReadContext& context) {
   if (count < total) {
     result.flags.push_back(Flag{std::string(flag_codes::kLimitReached),
                                 "Only the first " + std::to_string(count) + " of " +
-                                    std::to_string(total) + " pages were read (limit max_pages)."});
+                                    std::to_string(total) + " pages were read (" +
+                                    LimitNote("max_pages") + ")."});
   }
   PdfReader reader(doc, context);
   reader.ReadPages(count, result);
@@ -335,11 +401,26 @@ ReadResult ReadPdf(std::string_view bytes, ReadContext& context) {
       return result;
     }
     // Poppler reads `bytes` in place: they outlive `doc`.
-    const std::unique_ptr<poppler::document> doc(
+    std::unique_ptr<poppler::document> doc(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    const bool truncated = LooksTruncated(bytes);
+    // Poppler rebuilds a lost cross-reference table by scanning, but not without a trailer
+    // naming the catalog, which is the first thing a cut file loses: given one, it recovers the
+    // pages that arrived (as pdftotext does not).
+    std::string completed;
+    if (!doc && truncated) {
+      if (const std::string root = FindCatalogReference(bytes); !root.empty()) {
+        completed = std::string(bytes) + "\ntrailer\n<< /Root " + root + " >>\n%%EOF\n";
+        doc.reset(poppler::document::load_from_raw_data(completed.data(),
+                                                         static_cast<int>(completed.size())));
+      }
+    }
     if (!doc) {
       std::string error = "damaged or not a PDF: Poppler could not open it";
       if (!messages.messages.empty()) error += " (" + DescribeMessages(messages) + ")";
+      if (truncated) {
+        error += "; it looks truncated: it starts with %PDF- but has no %%EOF at its end";
+      }
       result.error = error;
       return result;
     }
@@ -348,6 +429,12 @@ ReadResult ReadPdf(std::string_view bytes, ReadContext& context) {
       return result;
     }
     result = ReadLoadedPdf(*doc, context);
+    if (!completed.empty()) {
+      const std::string note =
+          "the PDF is truncated (it has no %%EOF at its end): only what Poppler could recover "
+          "from the part that arrived was read, and it may be incomplete";
+      result.error = result.error ? note + "; " + *result.error : note;
+    }
   } catch (const std::exception& e) {
     result.error = std::string("internal error while reading the PDF: ") + e.what();
   }

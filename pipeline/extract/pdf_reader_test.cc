@@ -158,8 +158,9 @@ TEST(PdfReaderTest, OcrTimeUsedUpIsAnError) {
   const ReadResult r = ReadPdf(ScannedPdf(), context);
   ASSERT_TRUE(r.error);
   EXPECT_EQ(*r.error,
-            "page 1: no text layer, and not read by OCR: OCR time for this input ran out "
-            "(limit ocr_seconds_per_input = 600 s)");
+            "page 1: no text layer, and not read by OCR: OCR time for this input ran out after "
+            "600 s (limit ocr_seconds_per_input; raise it with --limit "
+            "ocr_seconds_per_input=VALUE)");
   ASSERT_EQ(r.pages.size(), 1u);
   EXPECT_FALSE(r.pages[0].ocr);
 }
@@ -170,7 +171,8 @@ TEST(PdfReaderTest, HugePageIsNotRenderedForOcr) {
   const ReadResult r = Read(BuildPdf({PageSpec{.width = 14400, .height = 14400}}), limits);
   ASSERT_TRUE(r.error);
   EXPECT_EQ(*r.error,
-            "page 1: no text layer, and too large to render for OCR (limit max_image_pixels)");
+            "page 1: no text layer, and too large to render for OCR (limit max_image_pixels; "
+            "raise it with --limit max_image_pixels=VALUE)");
 }
 
 TEST(PdfReaderTest, UserPasswordIsReportedAsEncrypted) {
@@ -241,6 +243,44 @@ TEST(PdfReaderTest, TruncatedFilesNeverCrash) {
   }
 }
 
+// broken-pdf/page-tree-loop.pdf of the hostile corpus exposed this: the error said only
+// "Poppler could not read the page", though Poppler had said why.
+TEST(PdfReaderTest, PageThatCannotBeReadGivesPopplersReason) {
+  std::string pdf = BuildPdf({LetterPage(1)});
+  const std::size_t kids = pdf.find("/Kids [4 0 R ]");
+  ASSERT_NE(kids, std::string::npos);
+  pdf.replace(kids, 14, "/Kids [2 0 R ]");  // the page tree lists itself
+  const ReadResult r = Read(pdf);
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(*r.error, "page 1: Poppler could not read the page (Loop in Pages tree)");
+}
+
+// truncated/pdf-text-cut2960of5921.pdf of the hostile corpus exposed these: a cut PDF was
+// "damaged or not a PDF" with Poppler's messages repeated, though its first page had arrived.
+TEST(PdfReaderTest, TruncatedPdfKeepsThePagesThatArrived) {
+  const std::string good = BuildPdf({LetterPage(1), LetterPage(2)});
+  const std::size_t cut = good.find("6 0 obj");
+  ASSERT_NE(cut, std::string::npos);
+  const ReadResult r = Read(good.substr(0, cut));
+  ASSERT_TRUE(r.error);
+  EXPECT_TRUE(r.error->starts_with("the PDF is truncated (it has no %%EOF at its end): only what "
+                                   "Poppler could recover from the part that arrived was read"))
+      << *r.error;
+  ASSERT_FALSE(r.pages.empty());
+  EXPECT_NE(r.pages[0].text.find("artificial intelligence"), std::string::npos);
+  EXPECT_TRUE(HasFlag(r, flag_codes::kPdfRepaired));
+}
+
+TEST(PdfReaderTest, TruncatedPdfThatCannotBeOpenedSaysSoOnce) {
+  const std::string good = BuildPdf({LetterPage(1)});
+  const ReadResult r = Read(good.substr(0, 20));
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(*r.error,
+            "damaged or not a PDF: Poppler could not open it (Couldn't find trailer dictionary; "
+            "Couldn't read xref table); it looks truncated: it starts with %PDF- but has no "
+            "%%EOF at its end");
+}
+
 TEST(PdfReaderTest, PagesBeyondMaxPagesAreDroppedWithAFlag) {
   Limits limits;
   limits.max_pages = 2;
@@ -249,7 +289,9 @@ TEST(PdfReaderTest, PagesBeyondMaxPagesAreDroppedWithAFlag) {
   EXPECT_EQ(r.pages[1].number, 2);
   ASSERT_EQ(r.flags.size(), 1u);
   EXPECT_EQ(r.flags[0],
-            (Flag{"limit_reached", "Only the first 2 of 3 pages were read (limit max_pages)."}));
+            (Flag{"limit_reached",
+                  "Only the first 2 of 3 pages were read (limit max_pages; raise it with "
+                  "--limit max_pages=VALUE)."}));
 }
 
 TEST(PdfReaderTest, LongPageTextIsCutAtMaxTextChars) {

@@ -5,6 +5,7 @@
 #define FOICODE_PIPELINE_EXTRACT_READER_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,17 @@ struct ReadContext {
   const Limits& limits;
   std::uint64_t unpacked_bytes = 0;  // total unpacked so far from zips, OOXML, TNEF
   int ocr_seconds_used = 0;          // OCR time spent on this input, whole seconds
+  // Told where reading has got to, so a worker that crashes or hangs can be reported with the
+  // place ("page 14 of 'scan.pdf'"). May be empty.
+  std::function<void(const std::string&)> progress;
+  std::string part_name;  // the part being read; empty for the input's own body
+
+  // Readers call this as they start each page.
+  void StartingPage(int page, bool ocr) const {
+    if (!progress) return;
+    progress("page " + std::to_string(page) + (ocr ? " (OCR)" : "") +
+             (part_name.empty() ? "" : " of '" + part_name + "'"));
+  }
 };
 
 }  // namespace foicode::extract

@@ -10,6 +10,7 @@
 #include "extract/charset.h"
 #include "extract/html_charset.h"
 #include "extract/html_text.h"
+#include "extract/limits.h"
 #include "extract/page_text.h"
 
 namespace foicode::extract {
@@ -165,14 +166,21 @@ ReadResult ReadCsv(std::string_view bytes, ReadContext& context,
   if (cut) {
     flags.push_back(Flag{std::string(flag_codes::kLimitReached),
                          "Only the first " + std::to_string(context.limits.max_cells) +
-                             " cells of the CSV file were read (limit max_cells)."});
+                             " cells of the CSV file were read (" + LimitNote("max_cells") + ")."});
   }
   if (in_quotes) {
     flags.push_back(Flag{std::string(flag_codes::kPartUnreadable),
                          "A quoted CSV field is never closed: the rest of the file was read as "
                          "one cell."});
   }
-  return OnePage(NormalizeLines(out), std::move(flags), "the CSV file", context.limits);
+  ReadResult result =
+      OnePage(NormalizeLines(out), std::move(flags), "the CSV file", context.limits);
+  // Its rows after the quote are lost as rows: the file is damaged or cut short.
+  if (in_quotes) {
+    result.error = "damaged CSV: a quoted field is never closed (cut short?), so the rest of the "
+                   "file was read as one cell";
+  }
+  return result;
 }
 
 ReadResult ReadHtml(std::string_view bytes, ReadContext& context,

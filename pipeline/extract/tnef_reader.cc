@@ -24,6 +24,7 @@ extern "C" {
 #include "extract/compressed_rtf.h"
 #include "extract/html_charset.h"
 #include "extract/html_text.h"
+#include "extract/limits.h"
 #include "extract/page_text.h"
 #include "extract/quoted_text.h"
 #include "extract/rtf_text.h"
@@ -179,9 +180,8 @@ std::string DescribeStatus(const std::string& status) {
   return "it is damaged or not TNEF (libytnef error " + status + ")";
 }
 
-}  // namespace
-
-ReadResult ReadTnef(std::string_view bytes, ReadContext& context) {
+// ReadTnef, with libytnef in a child process (`isolate`) or in this one.
+ReadResult ReadTnefWith(std::string_view bytes, ReadContext& context, bool isolate) {
   ReadResult result;
   if (bytes.empty()) {
     result.error = "empty file (0 bytes)";
@@ -190,7 +190,8 @@ ReadResult ReadTnef(std::string_view bytes, ReadContext& context) {
   const Limits& limits = context.limits;
   if (context.unpacked_bytes >= limits.max_unpacked_bytes) {
     result.error = "winmail.dat not unpacked: this input already unpacked " +
-                   std::to_string(context.unpacked_bytes) + " bytes (limit max_unpacked_bytes)";
+                   std::to_string(context.unpacked_bytes) + " bytes (" +
+                   LimitNote("max_unpacked_bytes") + ")";
     return result;
   }
   ChildLimits child_limits;
@@ -199,8 +200,19 @@ ReadResult ReadTnef(std::string_view bytes, ReadContext& context) {
   child_limits.max_memory_bytes = limits.child_memory_bytes;
   child_limits.output_limit_name = "max_unpacked_bytes";
   child_limits.timeout_limit_name = "child_seconds";
-  ChildResult child = RunInChild([bytes] { return ParseInChild(bytes); }, child_limits,
-                                 "winmail.dat reader");
+  ChildResult child;
+  if (isolate) {
+    child = RunInChild([bytes] { return ParseInChild(bytes); }, child_limits,
+                       "winmail.dat reader");
+  } else {
+    child.output = ParseInChild(bytes);
+    if (child.output.size() > child_limits.max_output_bytes) {
+      child.output.clear();
+      child.error = "the winmail.dat reader produced more than " +
+                    std::to_string(child_limits.max_output_bytes) + " bytes (" +
+                    LimitNote(child_limits.output_limit_name) + ")";
+    }
+  }
   if (child.error) {
     result.error = *child.error;
     return result;
@@ -219,6 +231,10 @@ ReadResult ReadTnef(std::string_view bytes, ReadContext& context) {
     if (c >= '0' && c <= '9' && count < (1ull << 40)) count = count * 10 + static_cast<std::uint64_t>(c - '0');
   }
   std::uint64_t nameless_empty = 0;
+  // Named attachments that came back with no data from a damaged stream: what was cut off,
+  // not files that were recovered.
+  std::vector<std::string> lost;
+  const bool damaged = status != kParsedOk;
   for (std::uint64_t i = 0; complete && i < count; ++i) {
     std::string title, long8, long_unicode, mime, data;
     complete = in.Get(&title) && in.Get(&long8) && in.Get(&long_unicode) && in.Get(&mime) && in.Get(&data);
@@ -232,6 +248,10 @@ ReadResult ReadTnef(std::string_view bytes, ReadContext& context) {
                       : !long8.empty() ? Decode8Bit(long8, label, nullptr)
                                        : Decode8Bit(title, label, nullptr);
     attachment.mime_type = AsciiLower(StripNuls(mime));
+    if (damaged && data.empty()) {
+      lost.push_back(std::move(attachment.name));
+      continue;
+    }
     attachment.bytes = std::move(data);
     result.attachments.push_back(std::move(attachment));
   }
@@ -293,11 +313,36 @@ ReadResult ReadTnef(std::string_view bytes, ReadContext& context) {
     result.flags.push_back(Flag{std::string(flag_codes::kContainerEmpty),
                                 "The winmail.dat holds no body text and no attached files."});
   }
-  if (status != kParsedOk) {
-    result.error = "winmail.dat could not be read in full: " + DescribeStatus(status) + "; " +
-                   std::to_string(result.attachments.size()) + " attached files were recovered";
+  if (damaged) {
+    const std::size_t recovered = result.attachments.size();
+    std::string error = "winmail.dat could not be read in full: " + DescribeStatus(status) + "; " +
+                        (recovered == 0   ? std::string("no attached file could be recovered")
+                         : recovered == 1 ? std::string("1 attached file was recovered")
+                                          : std::to_string(recovered) +
+                                                " attached files were recovered");
+    if (!lost.empty()) {
+      std::string names;
+      for (std::size_t i = 0; i < lost.size() && i < 3; ++i) {
+        std::string name = OneLine(lost[i]);
+        CutText(name, 100);
+        names += (i > 0 ? ", \"" : "\"") + name + "\"";
+      }
+      if (lost.size() > 3) names += " and " + std::to_string(lost.size() - 3) + " more";
+      error += "; the data of " + names + " is missing (cut off or damaged)";
+    }
+    result.error = std::move(error);
   }
   return result;
+}
+
+}  // namespace
+
+ReadResult ReadTnef(std::string_view bytes, ReadContext& context) {
+  return ReadTnefWith(bytes, context, /*isolate=*/true);
+}
+
+ReadResult ReadTnefInProcess(std::string_view bytes, ReadContext& context) {
+  return ReadTnefWith(bytes, context, /*isolate=*/false);
 }
 
 }  // namespace foicode::extract

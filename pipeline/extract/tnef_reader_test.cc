@@ -185,12 +185,32 @@ TEST(ReadTnefTest, TruncatedStreamIsAnError) {
   }
 }
 
+// A winmail.dat cut to a tenth of its size (truncated/winmail-cut368of3682 of the hostile
+// corpus) exposed this: "1 attached files were recovered", and that file was empty.
+TEST(ReadTnefTest, AttachmentCutOffIsNotCountedAsRecovered) {
+  Limits limits;
+  ReadContext context(limits);
+  const std::string tnef = TwoAttachments();
+  const std::size_t cut = tnef.find("%PDF-1.4 response") + 4;
+  const ReadResult result = ReadTnefInProcess(std::string_view(tnef).substr(0, cut), context);
+  EXPECT_TRUE(result.attachments.empty());
+  ASSERT_TRUE(result.error);
+  EXPECT_TRUE(result.error->starts_with("winmail.dat could not be read in full: "))
+      << *result.error;
+  EXPECT_NE(result.error->find("no attached file could be recovered; the data of "
+                               "\"response.pdf\" is missing (cut off or damaged)"),
+            std::string::npos)
+      << *result.error;
+}
+
 TEST(ReadTnefTest, GarbageAndZeroBytesAreErrors) {
   Limits limits;
   ReadContext context(limits);
   const ReadResult garbage = ReadTnef("this is not a TNEF stream at all", context);
   ASSERT_TRUE(garbage.error);
-  EXPECT_EQ(*garbage.error, "winmail.dat could not be read in full: it is not TNEF (no TNEF signature); 0 attached files were recovered");
+  EXPECT_EQ(*garbage.error,
+            "winmail.dat could not be read in full: it is not TNEF (no TNEF signature); no "
+            "attached file could be recovered");
   const ReadResult empty = ReadTnef("", context);
   ASSERT_TRUE(empty.error);
   EXPECT_EQ(*empty.error, "empty file (0 bytes)");
@@ -215,6 +235,26 @@ TEST(ReadTnefTest, UnpackedBytesLimitHolds) {
   const ReadResult result = ReadTnef(TwoAttachments(), context);
   ASSERT_TRUE(result.error);
   EXPECT_NE(result.error->find("limit max_unpacked_bytes"), std::string::npos) << *result.error;
+}
+
+// The fuzzer's entry: the same reader with libytnef in this process, limits included.
+TEST(ReadTnefTest, InProcessReadsAsTheChildDoes) {
+  Limits limits;
+  ReadContext child_context(limits), in_process_context(limits);
+  const ReadResult child = ReadTnef(TwoAttachments(), child_context);
+  const ReadResult in_process = ReadTnefInProcess(TwoAttachments(), in_process_context);
+  ASSERT_FALSE(in_process.error) << *in_process.error;
+  ASSERT_EQ(in_process.attachments.size(), child.attachments.size());
+  EXPECT_EQ(in_process.attachments[1].name, child.attachments[1].name);
+  ASSERT_EQ(in_process.pages.size(), 1u);
+  EXPECT_EQ(in_process.pages[0].text, child.pages[0].text);
+  EXPECT_EQ(in_process_context.unpacked_bytes, child_context.unpacked_bytes);
+
+  limits.max_unpacked_bytes = 10;
+  ReadContext small(limits);
+  const ReadResult cut = ReadTnefInProcess(TwoAttachments(), small);
+  ASSERT_TRUE(cut.error);
+  EXPECT_NE(cut.error->find("limit max_unpacked_bytes"), std::string::npos) << *cut.error;
 }
 
 }  // namespace

@@ -24,6 +24,10 @@ namespace {
 
 constexpr int kMaxColumn = 16384;       // XFD, Excel's last column
 constexpr long long kMaxRow = 1048576;  // Excel's last row
+// Empty columns written for a gap between filled cells of a row (or before the first): a
+// table's empty cells keep its columns in line, while one cell at column XFD costs three
+// separators, not 16,383.
+constexpr int kMaxEmptyColumns = 3;
 
 // Cell text stays on its row's line.
 std::string OneLine(std::string text) {
@@ -99,13 +103,15 @@ class XlsxReader {
       if (!relationship.external) targets.emplace(relationship.id, relationship.target);
     }
     int number = 0;
+    bool read_any = false;
     for (const pugi::xml_node& sheet : ChildNamed(root, "sheets").children()) {
       if (LocalName(sheet) != "sheet") continue;
       if (number >= limits_.max_pages) {
         result_->flags.push_back(
             Flag{std::string(flag_codes::kLimitReached), "Sheets after the first " +
                                                              std::to_string(limits_.max_pages) +
-                                                             " were not read (limit max_pages)."});
+                                                             " were not read (" +
+                                                             LimitNote("max_pages") + ")."});
         break;
       }
       Page page;
@@ -114,7 +120,15 @@ class XlsxReader {
       const auto target = targets.find(AttributeNamed(sheet, "id").value());
       const std::string path = target == targets.end() ? "" : target->second;
       if (!stopped_) page.text = SheetText(path, page.label);
+      if (!page.text.empty()) read_any = true;
       result_->pages.push_back(std::move(page));
+    }
+    // The contract's error: a sheet, or the strings its cells point at, that could not be read.
+    if (!lost_.empty()) {
+      std::string error = read_any ? "part of the Excel workbook could not be read: "
+                                   : "nothing could be read from the Excel workbook: ";
+      for (std::size_t i = 0; i < lost_.size(); ++i) error += (i > 0 ? "; " : "") + lost_[i];
+      result_->error = std::move(error);
     }
   }
 
@@ -123,7 +137,10 @@ class XlsxReader {
     pugi::xml_document doc;
     std::string error;
     if (!LoadPart(archive_, path, context_, &doc, &error)) {
-      if (!error.empty()) Unreadable("the shared strings", error);
+      if (!error.empty()) {
+        Unreadable("the shared strings", error);
+        lost_.push_back("the shared strings: " + error);
+      }
       return;
     }
     // One string can be referenced by every cell of a sheet: cutting it once here bounds what
@@ -139,7 +156,8 @@ class XlsxReader {
       result_->flags.push_back(
           Flag{std::string(flag_codes::kLimitReached),
                std::to_string(cuts.size()) + " shared strings were cut to their first " +
-                   std::to_string(limits_.max_text_chars) + " characters (limit max_text_chars)."});
+                   std::to_string(limits_.max_text_chars) + " characters (" +
+                   LimitNote("max_text_chars") + ")."});
     }
   }
 
@@ -209,7 +227,9 @@ class XlsxReader {
     pugi::xml_document doc;
     std::string error;
     if (path.empty() || !LoadPart(archive_, path, context_, &doc, &error)) {
-      Unreadable("sheet \"" + name + "\"", error.empty() ? "its part is missing" : error);
+      if (error.empty()) error = "its part is missing";
+      Unreadable("sheet \"" + name + "\"", error);
+      lost_.push_back("sheet \"" + name + "\": " + error);
       return "";
     }
     std::string text;
@@ -249,27 +269,37 @@ class XlsxReader {
         }
       }
       if (cells.empty()) continue;
-      // Empty cells between filled ones count: they are written out as empty columns.
+      // Empty cells between filled ones count, though at most kMaxEmptyColumns of a gap are
+      // written out.
       const int width = cells.rbegin()->first;
       if (cells_ + static_cast<std::uint64_t>(width) > limits_.max_cells) {
         Stop("Reading stopped in sheet \"" + name + "\" at row " + std::to_string(row_number) +
              ": the workbook has more than " + std::to_string(limits_.max_cells) +
-             " cells (limit max_cells); later rows and sheets were not read.");
+             " cells (" + LimitNote("max_cells") + "); later rows and sheets were not read.");
         break;
       }
       cells_ += static_cast<std::uint64_t>(width);
       std::string line;
-      for (int index = 1; index <= width; ++index) {
-        if (index > 1) line += " | ";
-        const auto found = cells.find(index);
-        if (found != cells.end()) line += found->second;
+      bool first = true;
+      auto add = [&](const std::string& cell) {
+        if (!first) line += " | ";
+        line += cell;
+        first = false;
+      };
+      int written = 0;  // the column `line` ends at
+      for (const auto& [index, value] : cells) {
+        const int empty = std::min(index - written - 1, kMaxEmptyColumns);
+        for (int i = 0; i < empty; ++i) add("");
+        add(value);
+        written = index;
       }
       chars += static_cast<std::uint64_t>(CountCodePoints(line)) + 1;
       text += line;
       text += '\n';
       if (row_cut || chars > limits_.max_text_chars) {
         Stop("Sheet \"" + name + "\" was cut after " + std::to_string(limits_.max_text_chars) +
-             " characters (limit max_text_chars); later rows and sheets were not read.");
+             " characters (" + LimitNote("max_text_chars") +
+             "); later rows and sheets were not read.");
         break;
       }
     }
@@ -287,6 +317,7 @@ class XlsxReader {
   bool date1904_ = false;
   std::vector<std::string> shared_;
   std::vector<NumberFormatKind> styles_;
+  std::vector<std::string> lost_;  // parts whose text could not be read, each with its reason
   std::uint64_t cells_ = 0;
   bool stopped_ = false;
 };

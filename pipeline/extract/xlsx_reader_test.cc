@@ -96,7 +96,9 @@ TEST(XlsxReaderTest, MaxCellsStopsReadingWithAFlag) {
   EXPECT_EQ(result.pages[1].text, "");
   ASSERT_EQ(result.flags.size(), 1u);
   EXPECT_EQ(result.flags[0].code, flag_codes::kLimitReached);
-  EXPECT_NE(result.flags[0].message.find("(limit max_cells)"), std::string::npos);
+  EXPECT_NE(
+      result.flags[0].message.find("(limit max_cells; raise it with --limit max_cells=VALUE)"),
+      std::string::npos);
 }
 
 TEST(XlsxReaderTest, HugeColumnReferenceCountsAgainstMaxCells) {
@@ -109,7 +111,9 @@ TEST(XlsxReaderTest, HugeColumnReferenceCountsAgainstMaxCells) {
   ASSERT_EQ(result.pages.size(), 1u);
   EXPECT_EQ(result.pages[0].text, "");
   ASSERT_EQ(result.flags.size(), 1u);
-  EXPECT_NE(result.flags[0].message.find("(limit max_cells)"), std::string::npos);
+  EXPECT_NE(
+      result.flags[0].message.find("(limit max_cells; raise it with --limit max_cells=VALUE)"),
+      std::string::npos);
 }
 
 TEST(XlsxReaderTest, ZipWithoutWorkbookIsNotAnExcelWorkbook) {
@@ -142,7 +146,8 @@ TEST(XlsxReaderTest, MissingSheetPartIsFlaggedAndOthersRead) {
     xlsx[pos + 19] = '9';
   }
   const ReadResult result = Read(xlsx);
-  ASSERT_FALSE(result.error);
+  EXPECT_EQ(result.error,
+            "part of the Excel workbook could not be read: sheet \"Gone\": its part is missing");
   ASSERT_EQ(result.pages.size(), 2u);
   EXPECT_EQ(result.pages[0].text, "");
   EXPECT_EQ(result.pages[1].text, "2");
@@ -166,9 +171,11 @@ TEST(XlsxReaderTest, LongSharedStringInEveryCellIsCutWhileTheRowIsBuilt) {
   EXPECT_EQ(result.pages[1].text, "");
   ASSERT_EQ(result.flags.size(), 2u);
   EXPECT_EQ(result.flags[0].message,
-            "1 shared strings were cut to their first 100000 characters (limit max_text_chars).");
+            "1 shared strings were cut to their first 100000 characters (limit max_text_chars; "
+            "raise it with --limit max_text_chars=VALUE).");
   EXPECT_EQ(result.flags[1].message,
-            "Sheet \"S\" was cut after 100000 characters (limit max_text_chars); later rows and "
+            "Sheet \"S\" was cut after 100000 characters (limit max_text_chars; raise it with "
+            "--limit max_text_chars=VALUE); later rows and "
             "sheets were not read.");
 }
 
@@ -202,7 +209,47 @@ TEST(XlsxReaderTest, SheetsBeyondMaxPagesAreLeftOutWithAFlag) {
   EXPECT_EQ(result.pages[2].text, "3");
   ASSERT_EQ(result.flags.size(), 1u);
   EXPECT_EQ(result.flags[0].code, flag_codes::kLimitReached);
-  EXPECT_EQ(result.flags[0].message, "Sheets after the first 3 were not read (limit max_pages).");
+  EXPECT_EQ(result.flags[0].message,
+            "Sheets after the first 3 were not read (limit max_pages; raise it with --limit "
+            "max_pages=VALUE).");
+}
+
+// bad-bytes/sheet.xlsx of the hostile corpus exposed this: a NUL in the sheet and in the
+// shared strings left nothing readable, yet the workbook came back with flags and no error.
+TEST(XlsxReaderTest, WorkbookWhoseSheetsCannotBeParsedIsAnError) {
+  const std::string nul("\0", 1);
+  const ReadResult result = Read(MakeXlsx(
+      {{"AI tools", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"inlineStr\">"
+                    "<is><t>x" + nul + "</t></is></c></row>"}},
+      "<si><t>Vendor" + nul + "</t></si>"));
+  ASSERT_TRUE(result.error);
+  EXPECT_TRUE(result.error->starts_with("nothing could be read from the Excel workbook: the "
+                                        "shared strings: \"xl/sharedStrings.xml\" is not "
+                                        "well-formed XML"))
+      << *result.error;
+  EXPECT_NE(result.error->find("; sheet \"AI tools\": \"xl/worksheets/sheet1.xml\" is not "
+                               "well-formed XML"),
+            std::string::npos)
+      << *result.error;
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].text, "");
+  ASSERT_EQ(result.flags.size(), 2u);
+  EXPECT_EQ(result.flags[0].code, flag_codes::kPartUnreadable);
+  EXPECT_EQ(result.flags[1].code, flag_codes::kPartUnreadable);
+}
+
+// spreadsheets/dimension-claims-17-billion-cells.xlsx of the hostile corpus exposed this: one
+// cell at column XFD was written after 16,383 empty columns, some 49,000 characters of " | ".
+TEST(XlsxReaderTest, LongRunsOfEmptyColumnsArePaddedWithAFewCellsOnly) {
+  const std::string sheet =
+      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Vendor</t></is></c>"
+      "<c r=\"C1\" t=\"inlineStr\"><is><t>Product</t></is></c></row>"
+      "<row r=\"2\"><c r=\"XFD2\" t=\"inlineStr\"><is><t>Aidence</t></is></c></row>"
+      "<row r=\"3\"><c r=\"B3\"><v>1</v></c><c r=\"Z3\"><v>2</v></c></row>";
+  const ReadResult result = Read(MakeXlsx({{"S", sheet}}));
+  ASSERT_FALSE(result.error) << *result.error;
+  ASSERT_EQ(result.pages.size(), 1u);
+  EXPECT_EQ(result.pages[0].text, "Vendor |  | Product\n |  |  | Aidence\n | 1 |  |  |  | 2");
 }
 
 // A workbook whose sheet name held a stray 0xFF byte exposed this: pugixml passed the byte

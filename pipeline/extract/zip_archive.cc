@@ -53,7 +53,7 @@ std::optional<ZipArchive> ZipArchive::Open(std::string_view bytes, const Limits&
   const zip_int64_t count = zip_get_num_entries(archive.get(), 0);
   if (count < 0 || count > limits.max_entries) {
     *error = "the ZIP archive lists " + std::to_string(count) + " entries, over the limit of " +
-             std::to_string(limits.max_entries) + " (limit max_entries)";
+             std::to_string(limits.max_entries) + " (" + LimitNote("max_entries") + ")";
     return std::nullopt;
   }
   ZipArchive result(std::move(archive));
@@ -107,10 +107,16 @@ bool ZipArchive::Read(const ZipEntry& entry, ReadContext& context, std::string* 
                     Quoted(entry.name) + " is password-protected and was not read."};
     return false;
   }
-  if (entry.size > limits.max_file_bytes) {
-    *problem = LimitFlag(Quoted(entry.name) + " unpacks to " + std::to_string(entry.size) +
-                         " bytes, over the limit of " + std::to_string(limits.max_file_bytes) +
-                         " (limit max_file_bytes); it was not read.");
+  // A bomb is named as one first: its ratio says more than the size it would unpack to.
+  const double ratio = static_cast<double>(entry.size) /
+                       static_cast<double>(std::max<std::uint64_t>(entry.compressed_size, 1));
+  if (entry.size >= limits.min_bytes_for_ratio_check && ratio > limits.max_unpack_ratio) {
+    *problem = LimitFlag(Quoted(entry.name) + " unpacks " +
+                         std::to_string(static_cast<long long>(ratio)) +
+                         " times its packed size, over " +
+                         std::to_string(static_cast<long long>(limits.max_unpack_ratio)) + " (" +
+                         LimitNote("max_unpack_ratio") +
+                         "): a suspected zip bomb; it was not read.");
     return false;
   }
   const std::uint64_t remaining = limits.max_unpacked_bytes > context.unpacked_bytes
@@ -119,17 +125,14 @@ bool ZipArchive::Read(const ZipEntry& entry, ReadContext& context, std::string* 
   if (entry.size > remaining) {
     *problem = LimitFlag(Quoted(entry.name) + " (" + std::to_string(entry.size) +
                          " bytes) would take the bytes unpacked from this input over " +
-                         std::to_string(limits.max_unpacked_bytes) +
-                         " (limit max_unpacked_bytes); it was not read.");
+                         std::to_string(limits.max_unpacked_bytes) + " (" +
+                         LimitNote("max_unpacked_bytes") + "); it was not read.");
     return false;
   }
-  const double ratio = static_cast<double>(entry.size) /
-                       static_cast<double>(std::max<std::uint64_t>(entry.compressed_size, 1));
-  if (entry.size >= limits.min_bytes_for_ratio_check && ratio > limits.max_unpack_ratio) {
-    *problem = LimitFlag(Quoted(entry.name) + " unpacks " + std::to_string(static_cast<long long>(ratio)) +
-                         " times its packed size, over " +
-                         std::to_string(static_cast<long long>(limits.max_unpack_ratio)) +
-                         " (limit max_unpack_ratio): a suspected zip bomb; it was not read.");
+  if (entry.size > limits.max_file_bytes) {
+    *problem = LimitFlag(Quoted(entry.name) + " unpacks to " + std::to_string(entry.size) +
+                         " bytes, over the limit of " + std::to_string(limits.max_file_bytes) +
+                         " (" + LimitNote("max_file_bytes") + "); it was not read.");
     return false;
   }
 
@@ -173,7 +176,7 @@ bool ZipArchive::Read(const ZipEntry& entry, ReadContext& context, std::string* 
                     Quoted(entry.name) +
                         " unpacks to more than the archive's directory says (" +
                         std::to_string(entry.size) +
-                        " bytes): damaged or hostile; it was not read."};
+                        " bytes): damaged, or a zip bomb; it was not read."};
     out->clear();
     return false;
   }

@@ -52,10 +52,11 @@ class ZipArchive {
   const ZipEntry* Find(std::string_view name) const;
 
   // Unpacks `entry` into `out`, adding what it unpacked to context.unpacked_bytes. Checks the
-  // directory's size against max_file_bytes, the input's max_unpacked_bytes budget and
-  // max_unpack_ratio before reading, and stops reading as soon as more comes out than the
-  // directory said. On failure returns false and sets `problem` to a flag naming the entry
-  // (entry_encrypted, limit_reached or part_unreadable).
+  // directory's size against max_unpack_ratio, the input's max_unpacked_bytes budget and
+  // max_file_bytes (in that order: the first reached is named) before reading, and stops
+  // reading as soon as more comes out than the directory said. On failure returns false and
+  // sets `problem` to a flag naming the entry (entry_encrypted, limit_reached or
+  // part_unreadable).
   bool Read(const ZipEntry& entry, ReadContext& context, std::string* out, Flag* problem);
 
  private:

@@ -80,20 +80,19 @@ class Errors {
   std::string text_;
 };
 
-// Reads `path` as TSV rows with `columns` fields, skipping '#' comments and blank lines.
-// A row with the wrong count is reported and comes back marked `bad`, so that a later file
-// can still tell its first column (a vendor named by products.tsv) from a missing one.
-std::vector<Row> ReadTsv(const std::filesystem::path& path, const std::string& where,
-                         std::size_t columns, Errors& errors) {
+// Reads the file `name` of `files` as TSV rows with `columns` fields, skipping '#' comments
+// and blank lines. A row with the wrong count is reported and comes back marked `bad`, so
+// that a later file can still tell its first column (a vendor named by products.tsv) from a
+// missing one.
+std::vector<Row> ReadTsv(const std::map<std::string, std::string>& files, const std::string& name,
+                         const std::string& where, std::size_t columns, Errors& errors) {
   std::vector<Row> rows;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const auto file = files.find(name);
+  if (file == files.end()) {
     errors.Add(where, 0, "cannot read the file");
     return rows;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string bytes = buffer.str();
+  const std::string& bytes = file->second;
   std::size_t begin = 0;
   int line = 0;
   while (begin < bytes.size()) {
@@ -396,16 +395,32 @@ NameMention Dictionary::MentionOf(int name, MatchKind match) const {
 }
 
 Status LoadDictionary(const std::filesystem::path& dir, std::unique_ptr<const Dictionary>* out) {
+  std::map<std::string, std::string> files;
+  for (const char* name : {"vendors.tsv", "products.tsv", "organisations.tsv", "not_clinical_ai.tsv"}) {
+    std::ifstream in(dir / name, std::ios::binary);
+    if (!in) continue;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    files.emplace(name, buffer.str());
+  }
+  return LoadDictionaryFromFiles(dir.generic_string(), files, out);
+}
+
+Status LoadDictionaryFromFiles(const std::string& dir,
+                               const std::map<std::string, std::string>& files,
+                               std::unique_ptr<const Dictionary>* out) {
   auto dict = std::make_unique<Dictionary>(Dictionary::Key());
   Errors errors;
   Parts parts;
   Builder builder(&parts, &errors);
-  const auto where = [&](std::string_view file) { return (dir / file).generic_string(); };
+  const auto where = [&](std::string_view file) {
+    return (std::filesystem::path(dir) / file).generic_string();
+  };
 
   const std::string vendors_file = where("vendors.tsv");
   // Vendors named on lines with other errors: products that name them are not errors too.
   std::unordered_set<std::string> vendors_seen;
-  for (const Row& row : ReadTsv(dir / "vendors.tsv", vendors_file, 4, errors)) {
+  for (const Row& row : ReadTsv(files, "vendors.tsv", vendors_file, 4, errors)) {
     if (!row.fields[0].empty()) vendors_seen.insert(row.fields[0]);
     if (!row.error.empty()) {
       errors.Add(vendors_file, row.line, row.error);
@@ -438,7 +453,7 @@ Status LoadDictionary(const std::filesystem::path& dir, std::unique_ptr<const Di
   }
 
   const std::string products_file = where("products.tsv");
-  for (const Row& row : ReadTsv(dir / "products.tsv", products_file, 6, errors)) {
+  for (const Row& row : ReadTsv(files, "products.tsv", products_file, 6, errors)) {
     if (!row.error.empty()) {
       errors.Add(products_file, row.line, row.error);
       continue;
@@ -486,7 +501,7 @@ Status LoadDictionary(const std::filesystem::path& dir, std::unique_ptr<const Di
   }
 
   const std::string orgs_file = where("organisations.tsv");
-  for (const Row& row : ReadTsv(dir / "organisations.tsv", orgs_file, 5, errors)) {
+  for (const Row& row : ReadTsv(files, "organisations.tsv", orgs_file, 5, errors)) {
     if (!row.error.empty()) {
       errors.Add(orgs_file, row.line, row.error);
       continue;
@@ -547,7 +562,7 @@ Status LoadDictionary(const std::filesystem::path& dir, std::unique_ptr<const Di
   }
 
   const std::string tools_file = where("not_clinical_ai.tsv");
-  for (const Row& row : ReadTsv(dir / "not_clinical_ai.tsv", tools_file, 6, errors)) {
+  for (const Row& row : ReadTsv(files, "not_clinical_ai.tsv", tools_file, 6, errors)) {
     if (!row.error.empty()) {
       errors.Add(tools_file, row.line, row.error);
       continue;

@@ -80,8 +80,9 @@ class Dictionary {
   class Key {
    private:
     Key() = default;
-    friend Status LoadDictionary(const std::filesystem::path& dir,
-                                 std::unique_ptr<const Dictionary>* out);
+    friend Status LoadDictionaryFromFiles(const std::string& dir,
+                                          const std::map<std::string, std::string>& files,
+                                          std::unique_ptr<const Dictionary>* out);
   };
   explicit Dictionary(Key) {}
   Dictionary(const Dictionary&) = delete;
@@ -120,8 +121,9 @@ class Dictionary {
   }
 
  private:
-  friend Status LoadDictionary(const std::filesystem::path& dir,
-                               std::unique_ptr<const Dictionary>* out);
+  friend Status LoadDictionaryFromFiles(const std::string& dir,
+                                        const std::map<std::string, std::string>& files,
+                                        std::unique_ptr<const Dictionary>* out);
 
   std::vector<Vendor> vendors_;
   std::vector<Product> products_;
@@ -143,6 +145,12 @@ class Dictionary {
 // entries that differ only in spaces and punctuation, a domain listed twice, an "ambiguous:"
 // note that quotes no name of its entry, or a file that cannot be read.
 Status LoadDictionary(const std::filesystem::path& dir, std::unique_ptr<const Dictionary>* out);
+
+// As LoadDictionary, from in-memory files (file name -> contents, e.g. "vendors.tsv"); a file
+// missing from `files` cannot be read. `dir` is only used in messages. For the fuzzer.
+Status LoadDictionaryFromFiles(const std::string& dir,
+                               const std::map<std::string, std::string>& files,
+                               std::unique_ptr<const Dictionary>* out);
 
 // The letters and digits of `text` (code points u_isalnum accepts), NFKC case-folded:
 // "Heart-Flow" -> "heartflow". Names that differ only in spacing and punctuation share it.

@@ -172,6 +172,30 @@ TEST(LoadDictionaryTest, MissingFileIsAnError) {
                 ": cannot read the file");
 }
 
+// The loader's in-memory entry (the fuzzer's): the same checks and messages, no disk.
+TEST(LoadDictionaryTest, LoadsFromInMemoryFiles) {
+  const Files files;
+  std::unique_ptr<const Dictionary> dict;
+  Status status = LoadDictionaryFromFiles(
+      "dictionaries",
+      {{"vendors.tsv", files.vendors}, {"products.tsv", files.products},
+       {"organisations.tsv", files.organisations}, {"not_clinical_ai.tsv", files.tools}},
+      &dict);
+  ASSERT_TRUE(status.ok()) << status.message();
+  EXPECT_EQ(dict->products().size(), 2u);
+
+  status = LoadDictionaryFromFiles(
+      "dictionaries",
+      {{"vendors.tsv", files.vendors}, {"products.tsv", "Veye\tAidence\tRadiology\t\t\t\n"},
+       {"organisations.tsv", files.organisations}},
+      &dict);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.message(),
+            "dictionaries/products.tsv:1: vendor 'Aidence' is not a canonical vendor in "
+            "dictionaries/vendors.tsv\n"
+            "dictionaries/not_clinical_ai.tsv: cannot read the file");
+}
+
 class DictionaryLookupTest : public ::testing::Test {
  protected:
   void SetUp() override {

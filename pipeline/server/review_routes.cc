@@ -7,6 +7,7 @@
 #include <optional>
 #include <utility>
 
+#include "server/isolated_render.h"
 #include "server/page_assets.h"
 #include "server/request_guard.h"
 
@@ -205,7 +206,7 @@ void ReviewRoutes::PagePng(const httplib::Request& req, httplib::Response& res) 
     Status status;
     {
       const std::lock_guard lock(render_mutex_);
-      status = RenderPdfPage(pdf, page, &image, limits_);
+      status = RenderPdfPageIsolated(pdf, page, &image, limits_);
     }
     if (!status.ok()) return SendError(res, 422, status.message());
     res.set_content(std::move(image.png), "image/png");
@@ -241,7 +242,7 @@ void ReviewRoutes::PageWords(const httplib::Request& req, httplib::Response& res
     Status status;
     {
       const std::lock_guard lock(render_mutex_);
-      status = FindQuoteBoxes(pdf, page, quote, &boxes, limits_);
+      status = FindQuoteBoxesIsolated(pdf, page, quote, &boxes, limits_);
     }
     if (!status.ok()) return SendError(res, 422, status.message());
     json out = {{"width", boxes.width}, {"height", boxes.height}, {"boxes", json::array()}};

@@ -103,6 +103,13 @@ Status DatasetStore::Open(const std::filesystem::path& dir, std::unique_ptr<Data
     Statement count(db, "SELECT count(*) FROM sqlite_master");
     if (!app.ok() || app.Step() != SQLITE_ROW || !version.ok() || version.Step() != SQLITE_ROW || !count.ok() ||
         count.Step() != SQLITE_ROW) {
+      // A full disk or a read-only folder (the WAL's shared-memory file cannot be made) is
+      // not a wrong file: say which it is.
+      const int code = sqlite3_errcode(db) & 0xff;
+      if (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN || code == SQLITE_READONLY ||
+          code == SQLITE_PERM) {
+        return opened->Error(std::string("could not be opened: ") + sqlite3_errmsg(db));
+      }
       return opened->Error("is not a foicode state file (cannot read its header)");
     }
     app_id = app.Int(0);

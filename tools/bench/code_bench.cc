@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   start = Clock::now();
-  const std::vector<ExtractedSource> sources = batch::ExtractInputs(inputs, batch::BatchOptions{1, {}}, nullptr);
+  const std::vector<ExtractedSource> sources = batch::ExtractInputs(inputs, batch::BatchOptions{1, {}, ""}, nullptr);
   std::printf("extract %zu inputs (1 thread): %8.1f ms\n", sources.size(), MsSince(start));
 
   constexpr int kRepeats = 5;

@@ -1,0 +1,225 @@
+#include "extract/isolated_extractor.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/extracted_source_json.h"
+#include "extract/detect_kind.h"
+#include "extract/extract_source.h"
+#include "extract/limit_options.h"
+#include "extract/sha256.h"
+#include "extract/worker_frames.h"
+
+extern char** environ;
+
+namespace foicode::extract {
+namespace {
+
+// The descriptor the worker finds its socket on.
+constexpr int kWorkerFd = 3;
+// A progress note names a page and a part: anything longer is not one.
+constexpr std::uint64_t kMaxProgressBytes = 4096;
+
+using Clock = std::chrono::steady_clock;
+
+std::string SignalName(int signal) {
+  const char* description = strsignal(signal);
+  return "signal " + std::to_string(signal) + (description != nullptr ? std::string(", ") + description : "");
+}
+
+// The record of an input whose worker failed: no text, the message, and the kind its name
+// claims (the bytes are not looked at outside a worker).
+ExtractedSource Failed(std::string_view path, std::string_view bytes, const std::string& message) {
+  ExtractedSource source = UnreadableSource(path, Sha256Hex(bytes), message);
+  source.kind = KindFromExtension(path);
+  return source;
+}
+
+}  // namespace
+
+std::string CurrentProgram() {
+  // /proc/self/exe runs this program's own file even if it has since been replaced or deleted.
+  return access("/proc/self/exe", X_OK) == 0 ? std::string("/proc/self/exe") : std::string();
+}
+
+IsolatedExtractor::IsolatedExtractor(std::string program) : program_(std::move(program)) {}
+
+IsolatedExtractor::~IsolatedExtractor() {
+  // A worker told there is no more work exits by itself (running its exit checks, such as a
+  // sanitizer's leak check); one that does not within a few seconds is killed.
+  if (fd_ >= 0 && pid_ > 0) {
+    close(fd_);
+    fd_ = -1;
+    for (int i = 0; i < 500; ++i) {
+      const pid_t got = waitpid(pid_, nullptr, WNOHANG);
+      if (got == pid_ || (got < 0 && errno != EINTR)) {
+        pid_ = -1;
+        break;
+      }
+      usleep(10'000);
+    }
+  }
+  Stop();
+}
+
+bool IsolatedExtractor::Start(const Limits& limits, std::string* error) {
+  int sockets[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sockets) != 0) {
+    *error = std::string("could not start a reader process: ") + std::strerror(errno);
+    return false;
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  // The worker's stdin is empty and its stdout goes to stderr: a library that prints cannot
+  // corrupt the socket.
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO, STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, sockets[1], kWorkerFd);
+  const std::string fd_text = std::to_string(kWorkerFd);
+  const std::string memory_text = std::to_string(limits.worker_memory_bytes);
+  std::vector<const char*> argv = {program_.c_str(), "extract-worker", "--fd", fd_text.c_str(),
+                                   "--memory", memory_text.c_str(), nullptr};
+  pid_t pid = -1;
+  const int spawned = posix_spawn(&pid, program_.c_str(), &actions, nullptr, const_cast<char* const*>(argv.data()),
+                                  environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(sockets[1]);
+  if (spawned != 0) {
+    close(sockets[0]);
+    *error = "could not start a reader process (" + program_ + "): " + std::strerror(spawned);
+    return false;
+  }
+  pid_ = pid;
+  fd_ = sockets[0];
+  ++workers_started_;
+  return true;
+}
+
+void IsolatedExtractor::Stop() {
+  if (fd_ >= 0) {
+    close(fd_);
+    fd_ = -1;
+  }
+  if (pid_ > 0) {
+    kill(pid_, SIGKILL);
+    while (waitpid(pid_, nullptr, 0) < 0 && errno == EINTR) {
+    }
+    pid_ = -1;
+  }
+}
+
+std::string IsolatedExtractor::Reap() {
+  close(fd_);
+  fd_ = -1;
+  int status = 0;
+  pid_t got = -1;
+  // It closed its end, so it is exiting; a worker that closed it and lingers is killed.
+  for (int i = 0; i < 200; ++i) {
+    got = waitpid(pid_, &status, WNOHANG);
+    if (got != 0) break;
+    usleep(10'000);
+  }
+  if (got == 0) {
+    kill(pid_, SIGKILL);
+    while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+    }
+  }
+  pid_ = -1;
+  if (got < 0) return "ended";
+  if (WIFSIGNALED(status)) {
+    const int sig = WTERMSIG(status);
+    std::string how = "crashed (" + SignalName(sig) + ")";
+    if (sig == SIGXCPU) how = "used up its CPU time (" + LimitNote("input_seconds") + ")";
+    if (sig == SIGKILL || sig == SIGABRT) {
+      how += "; it may have run out of memory (" + LimitNote("worker_memory_bytes") + ")";
+    }
+    return how;
+  }
+  if (WIFEXITED(status)) return "exited with status " + std::to_string(WEXITSTATUS(status));
+  return "ended";
+}
+
+ExtractedSource IsolatedExtractor::Extract(std::string_view path, std::string_view bytes, const Limits& limits) {
+  if (program_.empty()) return ExtractSource(path, bytes, limits);
+  if (bytes.size() > limits.max_file_bytes) return ExtractSource(path, bytes, limits);  // refused unread
+
+  const Clock::time_point started = Clock::now();
+  const Clock::time_point give_up = started + std::chrono::seconds(limits.input_seconds);
+  const std::string request =
+      nlohmann::json{{"path", std::string(path)}, {"limits", LimitsToJson(limits)}}.dump(
+          -1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // The worker cannot send more than it can hold.
+  const std::uint64_t max_result = std::max<std::uint64_t>(limits.worker_memory_bytes, 64ull << 20);
+  // A worker that died between inputs (killed from outside) is noticed when the input cannot
+  // be sent, or when the socket closes before the worker has begun on it; it is replaced and
+  // the input sent once more.
+  for (int attempt = 0;; ++attempt) {
+    if (pid_ < 0) {
+      std::string error;
+      if (!Start(limits, &error)) return Failed(path, bytes, error);
+    }
+    const bool sent = WriteFrame(fd_, FrameType::kRequest, request, give_up) == FrameOutcome::kOk &&
+                      WriteFrame(fd_, FrameType::kBytes, bytes, give_up) == FrameOutcome::kOk;
+    if (!sent) {
+      Stop();
+      if (attempt == 0) continue;
+      return Failed(path, bytes, "reading stopped: the reader process would not take the input");
+    }
+    bool begun = false;
+    std::string where = "the start of the file";
+    Clock::time_point last_progress = Clock::now();
+    for (;;) {
+      const Clock::time_point stall = last_progress + std::chrono::seconds(limits.stall_seconds);
+      Frame frame;
+      const FrameOutcome got = ReadFrame(fd_, max_result, std::min(stall, give_up), &frame);
+      if (got == FrameOutcome::kOk && frame.type == FrameType::kProgress &&
+          frame.payload.size() <= kMaxProgressBytes) {
+        begun = true;
+        where = std::move(frame.payload);
+        last_progress = Clock::now();
+        continue;
+      }
+      if (got == FrameOutcome::kOk && frame.type == FrameType::kResult) {
+        const nlohmann::json json = nlohmann::json::parse(frame.payload, nullptr, false);
+        std::string().swap(frame.payload);
+        ExtractedSource source;
+        if (!json.is_discarded() && FromJson(json, &source)) {
+          source.path = std::string(path);
+          return source;
+        }
+        Stop();
+        return Failed(path, bytes, "reading stopped: the reader process sent back damaged output");
+      }
+      if (got == FrameOutcome::kTimedOut) {
+        Stop();
+        const bool whole = Clock::now() >= give_up;
+        return Failed(path, bytes,
+                      whole ? "reading stopped: not finished after " + std::to_string(limits.input_seconds) +
+                                  " s, while reading " + where + " (" + LimitNote("input_seconds") + ")"
+                            : "reading stopped: no progress for " + std::to_string(limits.stall_seconds) +
+                                  " s while reading " + where + " (" + LimitNote("stall_seconds") + ")");
+      }
+      if (got == FrameOutcome::kClosed) {
+        const std::string how = Reap();
+        if (!begun && attempt == 0) break;  // died before it began on this input: replace, resend
+        return Failed(path, bytes, "reading stopped: the reader process " + how + " while reading " + where +
+                                       "; the file may be malformed");
+      }
+      Stop();
+      return Failed(path, bytes, "reading stopped: the reader process broke protocol while reading " + where);
+    }
+  }
+}
+
+}  // namespace foicode::extract
