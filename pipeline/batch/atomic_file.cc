@@ -76,16 +76,22 @@ Status StagedFiles::Stage(const std::filesystem::path& path, std::string_view co
   return Status::Ok();
 }
 
-Status StagedFiles::Commit() {
+Status StagedFiles::Commit(int* replaced) {
   std::vector<Staged> files = std::move(staged_);
   staged_.clear();
   Status result;
+  int renamed = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (result.ok() && rename(files[i].temp.c_str(), files[i].path.c_str()) != 0) {
-      result = Failed(files[i].path, "rename into place");
+    if (result.ok()) {
+      if (rename(files[i].temp.c_str(), files[i].path.c_str()) == 0) {
+        ++renamed;
+      } else {
+        result = Failed(files[i].path, "rename into place");
+      }
     }
     if (!result.ok()) unlink(files[i].temp.c_str());
   }
+  if (replaced != nullptr) *replaced = renamed;
   for (const Staged& file : files) SyncFolder(file.path);
   return result;
 }

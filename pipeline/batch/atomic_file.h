@@ -26,8 +26,9 @@ class StagedFiles {
   StagedFiles& operator=(const StagedFiles&) = delete;
 
   Status Stage(const std::filesystem::path& path, std::string_view contents);
-  // Renames every staged file over its target, in the order staged.
-  Status Commit();
+  // Renames every staged file over its target, in the order staged. `replaced` (may be null)
+  // counts those renamed, so a failure part way can be told from one before any.
+  Status Commit(int* replaced = nullptr);
 
  private:
   struct Staged {

@@ -4,14 +4,39 @@
 #include <set>
 #include <system_error>
 
+#include "core/utf8.h"
+
 namespace foicode::batch {
 namespace {
+
+// A path's bytes as a label for the dataset, which is UTF-8: bytes that are not (a name made
+// on another system, in Latin-1) are written \xhh, so two names that differ only there stay
+// two labels instead of both becoming U+FFFD.
+std::string DisplayText(std::string_view raw) {
+  if (IsValidUtf8(raw)) return std::string(raw);
+  std::string out;
+  for (std::size_t i = 0; i < raw.size();) {
+    const std::int32_t c = CodePointAt(raw, i);
+    if (c >= 0) {
+      const std::size_t length = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      out.append(raw.substr(i, length));
+      i += length;
+      continue;
+    }
+    static constexpr char kHex[] = "0123456789abcdef";
+    const auto byte = static_cast<unsigned char>(raw[i++]);
+    out += "\\x";
+    out += kHex[byte >> 4];
+    out += kHex[byte & 0xF];
+  }
+  return out;
+}
 
 // "replies/" + "a/b.pdf" -> "replies/a/b.pdf"; a trailing slash on the argument is dropped.
 std::string JoinDisplay(const std::string& arg, const std::filesystem::path& relative) {
   std::string base = arg;
   while (base.size() > 1 && base.back() == '/') base.pop_back();
-  return base + "/" + relative.generic_string();
+  return DisplayText(base + "/" + relative.generic_string());
 }
 
 }  // namespace
@@ -29,7 +54,7 @@ Status WalkInputs(const std::vector<std::string>& paths, const std::filesystem::
     const fs::file_status status = fs::status(root, ec);
     if (ec || !fs::exists(status)) return Status::Error("no such file or folder: " + arg);
     if (!fs::is_directory(status)) {
-      found.push_back(InputFile{arg, root});
+      found.push_back(InputFile{DisplayText(arg), root});
       continue;
     }
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);

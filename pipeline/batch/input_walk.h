@@ -12,7 +12,8 @@ namespace foicode::batch {
 
 struct InputFile {
   // The PATH argument that reached the file joined with the path below it, with "/"
-  // separators: `foicode run replies` gives "replies/FOI 4410 response.pdf".
+  // separators: `foicode run replies` gives "replies/FOI 4410 response.pdf". Always UTF-8:
+  // bytes of a name that are not are written \xhh ("r\xe9ponse.txt"), as Python writes them.
   std::string display_path;
   std::filesystem::path fs_path;  // where to read it
   bool operator==(const InputFile&) const = default;

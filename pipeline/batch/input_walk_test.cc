@@ -28,6 +28,19 @@ TEST(WalkInputsTest, JoinsArgumentWithPathBelowAndSorts) {
             (std::vector<std::string>{arg + "/a/FOI 4410 response.pdf", arg + "/b.pdf", arg + "/c.eml"}));
 }
 
+TEST(WalkInputsTest, NamesThatAreNotUtf8StayDistinctLabels) {
+  TempDir dir;
+  WriteFile(dir.path() / "r/r\xE9ponse.txt", "x");  // Latin-1 e acute
+  WriteFile(dir.path() / "r/r\xE8ponse.txt", "x");  // Latin-1 e grave
+  WriteFile(dir.path() / "r/r\xC3\xA9ponse.txt", "x");  // UTF-8 e acute, kept as is
+  const std::string arg = (dir.path() / "r").string();
+  std::vector<InputFile> inputs;
+  ASSERT_TRUE(WalkInputs({arg}, {}, &inputs).ok());
+  EXPECT_EQ(DisplayPaths(inputs), (std::vector<std::string>{arg + "/r\\xe8ponse.txt", arg + "/r\\xe9ponse.txt",
+                                                            arg + "/r\xC3\xA9ponse.txt"}));
+  EXPECT_EQ(inputs[0].fs_path, dir.path() / "r/r\xE8ponse.txt") << "the file is still read by its real name";
+}
+
 TEST(WalkInputsTest, FileArgumentKeepsItsSpellingAndOverlapsAreReadOnce) {
   TempDir dir;
   WriteFile(dir.path() / "r/x.txt", "x");

@@ -107,7 +107,15 @@ void ReadOne(const batch::InputFile& input, const RunOptions& options, extract::
     state->from_cache = true;
     return;
   }
-  ExtractedSource source = extractor.Extract(input.display_path, bytes, options.limits);
+  bool transient = false;
+  ExtractedSource source = extractor.Extract(input.display_path, bytes, options.limits, &transient);
+  if (transient) {
+    // Not kept: the next run reads this input again.
+    state->io_error = source.error.value_or("reading stopped");
+    row.cache_key.clear();
+    state->source = std::move(source);
+    return;
+  }
   // Kept at once: a run killed later does not extract this file again.
   ExtractedSource stored = source;
   stored.path.clear();
@@ -281,7 +289,12 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
   counters.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (Status s = files.Stage(options.out_dir / "last-run.json", counters.ToJson().dump(2) + "\n"); !s.ok())
     return s;
-  if (Status s = files.Commit(); !s.ok()) return s;
+  int replaced = 0;
+  if (Status s = files.Commit(&replaced); !s.ok()) {
+    if (replaced == 0) return s;
+    result->dataset_written = true;
+    return Status::Error(s.message() + "; only some of the dataset files were replaced: run again");
+  }
   result->dataset_written = true;
   if (!baseline_current && generation) {
     if (Status s = store->CommitBaseline(rows, machine, *generation); !s.ok()) {

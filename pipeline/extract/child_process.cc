@@ -40,6 +40,10 @@ bool WriteAll(int fd, const char* data, std::size_t size) {
 
 [[noreturn]] void ChildMain(int fd, const std::function<std::string()>& work,
                             const ChildLimits& limits, rlim_t address_space_limit) {
+  // Only its own pipe stays open: nothing the parent holds (a worker's socket to foicode, a
+  // server's client connections) is the child's to write to.
+  if (fd > STDERR_FILENO + 1) close_range(STDERR_FILENO + 1, static_cast<unsigned>(fd) - 1, 0);
+  close_range(static_cast<unsigned>(fd) + 1, ~0U, 0);
   const int null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
   if (null_fd >= 0) {
     dup2(null_fd, STDOUT_FILENO);
@@ -215,12 +219,13 @@ ChildResult RunInChild(const std::function<std::string()>& work, const ChildLimi
   if (too_big) {
     result.error = "the " + what + " produced more than " +
                    std::to_string(limits.max_output_bytes) + " bytes (" +
-                   LimitNote(limits.output_limit_name) + ")";
+                   (limits.names_are_limits ? LimitNote(limits.output_limit_name) : limits.output_limit_name) + ")";
     return result;
   }
   if (timed_out) {
     result.error = "the " + what + " took longer than " + std::to_string(limits.timeout_seconds) +
-                   " seconds and was stopped (" + LimitNote(limits.timeout_limit_name) + ")";
+                   " seconds and was stopped (" +
+                   (limits.names_are_limits ? LimitNote(limits.timeout_limit_name) : limits.timeout_limit_name) + ")";
     return result;
   }
   if (WIFSIGNALED(status)) {

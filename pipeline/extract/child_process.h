@@ -19,6 +19,8 @@ struct ChildLimits {
   // How the messages name the limits, so a person knows which one to raise.
   std::string output_limit_name = "max_output_bytes";
   std::string timeout_limit_name = "timeout_seconds";
+  // Whether those are names of limits a person can raise with --limit (else plain words).
+  bool names_are_limits = true;
 };
 
 struct ChildResult {

@@ -23,10 +23,11 @@ namespace {
 // A request is a path and a limits object; anything bigger is not a request.
 constexpr std::uint64_t kMaxRequestBytes = 1 << 20;
 
-void LockDown(int fd, std::uint64_t memory_bytes) {
-  // Dies with foicode, so an orphaned worker never keeps parsing.
+void LockDown(int fd, std::uint64_t memory_bytes, pid_t parent) {
+  // Dies with foicode, so an orphaned worker never keeps parsing (foicode may itself be
+  // process 1 in a container, so its own pid is what is compared).
   prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (getppid() == 1) _exit(1);
+  if (parent > 0 && getppid() != parent) _exit(1);
   signal(SIGPIPE, SIG_IGN);
   const rlimit no_core{0, 0};
   setrlimit(RLIMIT_CORE, &no_core);
@@ -59,10 +60,18 @@ bool ParseNumber(const char* text, std::uint64_t* out) {
   return ec == std::errc() && stop == end && end != text;
 }
 
+// A progress note cut to kMaxProgressBytes on a UTF-8 boundary: part names come from the file.
+std::string Bounded(const std::string& note) {
+  if (note.size() <= kMaxProgressBytes) return note;
+  std::size_t cut = kMaxProgressBytes - 3;
+  while (cut > 0 && (static_cast<unsigned char>(note[cut]) & 0xC0) == 0x80) --cut;
+  return note.substr(0, cut) + "...";
+}
+
 }  // namespace
 
-int ServeExtractRequests(int fd, std::uint64_t memory_bytes, const ExtractFunction& extract) {
-  LockDown(fd, memory_bytes);
+int ServeExtractRequests(int fd, std::uint64_t memory_bytes, pid_t parent, const ExtractFunction& extract) {
+  LockDown(fd, memory_bytes, parent);
   for (;;) {
     Frame request;
     FrameOutcome got = ReadFrame(fd, kMaxRequestBytes, kNoDeadline, &request);
@@ -80,7 +89,7 @@ int ServeExtractRequests(int fd, std::uint64_t memory_bytes, const ExtractFuncti
 
     LimitCpu(limits.input_seconds);
     const ProgressFunction progress = [fd](const std::string& where) {
-      if (WriteFrame(fd, FrameType::kProgress, where, kNoDeadline) != FrameOutcome::kOk) _exit(0);
+      if (WriteFrame(fd, FrameType::kProgress, Bounded(where), kNoDeadline) != FrameOutcome::kOk) _exit(0);
     };
     const ExtractedSource source = extract(header["path"].get<std::string>(), bytes.payload, limits, progress);
     std::string().swap(bytes.payload);
@@ -93,12 +102,14 @@ int ServeExtractRequests(int fd, std::uint64_t memory_bytes, const ExtractFuncti
 int ExtractWorkerMain(int argc, const char* const* argv) {
   std::uint64_t fd = 0;
   std::uint64_t memory = 0;
+  std::uint64_t parent = 0;
   bool have_fd = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--fd" && ParseNumber(argv[i + 1], &fd) && fd <= 1024) {
       have_fd = true;
-    } else if (flag == "--memory" && ParseNumber(argv[i + 1], &memory)) {
+    } else if ((flag == "--memory" && ParseNumber(argv[i + 1], &memory)) ||
+               (flag == "--parent" && ParseNumber(argv[i + 1], &parent) && parent < (1u << 30))) {
     } else {
       have_fd = false;
       break;
@@ -109,7 +120,7 @@ int ExtractWorkerMain(int argc, const char* const* argv) {
     (void)!write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
     return 2;
   }
-  return ServeExtractRequests(static_cast<int>(fd), memory,
+  return ServeExtractRequests(static_cast<int>(fd), memory, static_cast<pid_t>(parent),
                               [](std::string_view path, std::string_view bytes, const Limits& limits,
                                  const ProgressFunction& progress) {
                                 return ExtractSource(path, bytes, limits, progress);

@@ -3,6 +3,7 @@
 //   crash.pdf  reports page 3, then dies of SIGSEGV    hang.pdf   reports page 2, then hangs
 //   slow.pdf   reports a page every 100 ms, forever    hog.pdf    allocates until it fails
 //   exit.pdf   exits with status 7                     noisy.txt  prints to stdout, then reads
+//   long.txt   reports a 100 KB progress note, then reads
 //   anything else is read by ExtractSource.
 #include <signal.h>
 #include <unistd.h>
@@ -49,6 +50,7 @@ foicode::ExtractedSource Misbehave(std::string_view path, std::string_view bytes
     }
   }
   if (named("exit.pdf")) _exit(7);
+  if (named("long.txt")) progress("'" + std::string(100'000, 'n') + "'");
   if (named("noisy.txt")) {
     std::printf("a library talking on stdout\n");
     std::fflush(stdout);
@@ -58,14 +60,20 @@ foicode::ExtractedSource Misbehave(std::string_view path, std::string_view bytes
 
 }  // namespace
 
+// Under AddressSanitizer a SIGSEGV would become ASan's report and SIGABRT; the test wants
+// the signal a crash gives in a normal build.
+extern "C" const char* __asan_default_options() { return "handle_segv=0"; }
+
 int main(int argc, char** argv) {
-  // Started as `fake_extract_worker extract-worker --fd 3 --memory N`, as foicode is.
+  // Started as `fake_extract_worker extract-worker --fd 3 --memory N --parent PID`, as foicode is.
   std::uint64_t memory = 0;
+  pid_t parent = 0;
   int fd = -1;
   for (int i = 2; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--fd") == 0) fd = std::atoi(argv[i + 1]);
     if (std::strcmp(argv[i], "--memory") == 0) memory = std::strtoull(argv[i + 1], nullptr, 10);
+    if (std::strcmp(argv[i], "--parent") == 0) parent = static_cast<pid_t>(std::atoi(argv[i + 1]));
   }
   if (fd < 0) return 2;
-  return foicode::extract::ServeExtractRequests(fd, memory, &Misbehave);
+  return foicode::extract::ServeExtractRequests(fd, memory, parent, &Misbehave);
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <exception>
 #include <chrono>
 #include <cstring>
 #include <vector>
@@ -28,8 +29,6 @@ namespace {
 
 // The descriptor the worker finds its socket on.
 constexpr int kWorkerFd = 3;
-// A progress note names a page and a part: anything longer is not one.
-constexpr std::uint64_t kMaxProgressBytes = 4096;
 
 using Clock = std::chrono::steady_clock;
 
@@ -83,13 +82,15 @@ bool IsolatedExtractor::Start(const Limits& limits, std::string* error) {
   posix_spawn_file_actions_init(&actions);
   // The worker's stdin is empty and its stdout goes to stderr: a library that prints cannot
   // corrupt the socket.
+  // The socket moves first: were foicode started with stdin closed, it could sit on fd 0.
+  posix_spawn_file_actions_adddup2(&actions, sockets[1], kWorkerFd);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO, STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, sockets[1], kWorkerFd);
   const std::string fd_text = std::to_string(kWorkerFd);
   const std::string memory_text = std::to_string(limits.worker_memory_bytes);
-  std::vector<const char*> argv = {program_.c_str(), "extract-worker", "--fd", fd_text.c_str(),
-                                   "--memory", memory_text.c_str(), nullptr};
+  const std::string parent_text = std::to_string(getpid());
+  std::vector<const char*> argv = {program_.c_str(), "extract-worker", "--fd", fd_text.c_str(), "--memory",
+                                   memory_text.c_str(), "--parent", parent_text.c_str(), nullptr};
   pid_t pid = -1;
   const int spawned = posix_spawn(&pid, program_.c_str(), &actions, nullptr, const_cast<char* const*>(argv.data()),
                                   environ);
@@ -119,7 +120,7 @@ void IsolatedExtractor::Stop() {
   }
 }
 
-std::string IsolatedExtractor::Reap() {
+std::string IsolatedExtractor::Reap(bool* transient) {
   close(fd_);
   fd_ = -1;
   int status = 0;
@@ -139,18 +140,39 @@ std::string IsolatedExtractor::Reap() {
   if (got < 0) return "ended";
   if (WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
-    std::string how = "crashed (" + SignalName(sig) + ")";
-    if (sig == SIGXCPU) how = "used up its CPU time (" + LimitNote("input_seconds") + ")";
-    if (sig == SIGKILL || sig == SIGABRT) {
-      how += "; it may have run out of memory (" + LimitNote("worker_memory_bytes") + ")";
+    // Killed from outside (the kernel when the machine is short of memory, or a person): the
+    // file is not to blame, so the input is read again next run.
+    if (sig == SIGKILL) {
+      *transient = true;
+      return "was killed (" + SignalName(sig) + "), perhaps by the system when short of memory";
     }
+    if (sig == SIGXCPU) return "used up its CPU time (" + LimitNote("input_seconds") + ")";
+    std::string how = "crashed (" + SignalName(sig) + ")";
+    // A C library that cannot allocate (RLIMIT_AS) usually aborts.
+    if (sig == SIGABRT) how += "; it may have run out of memory (" + LimitNote("worker_memory_bytes") + ")";
     return how;
   }
   if (WIFEXITED(status)) return "exited with status " + std::to_string(WEXITSTATUS(status));
   return "ended";
 }
 
-ExtractedSource IsolatedExtractor::Extract(std::string_view path, std::string_view bytes, const Limits& limits) {
+ExtractedSource IsolatedExtractor::Extract(std::string_view path, std::string_view bytes, const Limits& limits,
+                                           bool* transient) {
+  bool ignored = false;
+  if (transient == nullptr) transient = &ignored;
+  *transient = false;
+  try {
+    return ExtractInWorker(path, bytes, limits, transient);
+  } catch (const std::exception& e) {
+    // Out of memory here, mid-frame: the worker's socket is out of step, so it goes.
+    Stop();
+    *transient = true;
+    return Failed(path, bytes, std::string("reading stopped: foicode itself failed: ") + e.what());
+  }
+}
+
+ExtractedSource IsolatedExtractor::ExtractInWorker(std::string_view path, std::string_view bytes,
+                                                   const Limits& limits, bool* transient) {
   if (program_.empty()) return ExtractSource(path, bytes, limits);
   if (bytes.size() > limits.max_file_bytes) return ExtractSource(path, bytes, limits);  // refused unread
 
@@ -167,13 +189,17 @@ ExtractedSource IsolatedExtractor::Extract(std::string_view path, std::string_vi
   for (int attempt = 0;; ++attempt) {
     if (pid_ < 0) {
       std::string error;
-      if (!Start(limits, &error)) return Failed(path, bytes, error);
+      if (!Start(limits, &error)) {
+        *transient = true;
+        return Failed(path, bytes, error);
+      }
     }
     const bool sent = WriteFrame(fd_, FrameType::kRequest, request, give_up) == FrameOutcome::kOk &&
                       WriteFrame(fd_, FrameType::kBytes, bytes, give_up) == FrameOutcome::kOk;
     if (!sent) {
       Stop();
       if (attempt == 0) continue;
+      *transient = true;
       return Failed(path, bytes, "reading stopped: the reader process would not take the input");
     }
     bool begun = false;
@@ -181,10 +207,10 @@ ExtractedSource IsolatedExtractor::Extract(std::string_view path, std::string_vi
     Clock::time_point last_progress = Clock::now();
     for (;;) {
       const Clock::time_point stall = last_progress + std::chrono::seconds(limits.stall_seconds);
+      const bool whole = give_up <= stall;  // which deadline this wait ends at
       Frame frame;
       const FrameOutcome got = ReadFrame(fd_, max_result, std::min(stall, give_up), &frame);
-      if (got == FrameOutcome::kOk && frame.type == FrameType::kProgress &&
-          frame.payload.size() <= kMaxProgressBytes) {
+      if (got == FrameOutcome::kOk && frame.type == FrameType::kProgress) {
         begun = true;
         where = std::move(frame.payload);
         last_progress = Clock::now();
@@ -203,7 +229,8 @@ ExtractedSource IsolatedExtractor::Extract(std::string_view path, std::string_vi
       }
       if (got == FrameOutcome::kTimedOut) {
         Stop();
-        const bool whole = Clock::now() >= give_up;
+        // A slow machine can be to blame as well as the file: read it again next run.
+        *transient = true;
         return Failed(path, bytes,
                       whole ? "reading stopped: not finished after " + std::to_string(limits.input_seconds) +
                                   " s, while reading " + where + " (" + LimitNote("input_seconds") + ")"
@@ -211,7 +238,7 @@ ExtractedSource IsolatedExtractor::Extract(std::string_view path, std::string_vi
                                   " s while reading " + where + " (" + LimitNote("stall_seconds") + ")");
       }
       if (got == FrameOutcome::kClosed) {
-        const std::string how = Reap();
+        const std::string how = Reap(transient);
         if (!begun && attempt == 0) break;  // died before it began on this input: replace, resend
         return Failed(path, bytes, "reading stopped: the reader process " + how + " while reading " + where +
                                        "; the file may be malformed");

@@ -27,8 +27,12 @@ class IsolatedExtractor {
 
   // As ExtractSource. When the worker crashes, hangs (no progress for limits.stall_seconds, or
   // not done within limits.input_seconds) or breaks the protocol, the input comes back with an
-  // error naming what happened and where ("page 14 of 'scan.pdf'"). Never throws.
-  ExtractedSource Extract(std::string_view path, std::string_view bytes, const Limits& limits);
+  // error naming what happened and where ("page 14 of 'scan.pdf'"). *transient (may be null)
+  // is set when the failure may say more about the machine than the file (a timeout, a worker
+  // killed from outside or that could not start): such a result is not worth keeping.
+  // Never throws.
+  ExtractedSource Extract(std::string_view path, std::string_view bytes, const Limits& limits,
+                          bool* transient = nullptr);
 
   // Workers started so far; more than one means some were replaced.
   int workers_started() const { return workers_started_; }
@@ -36,9 +40,12 @@ class IsolatedExtractor {
   pid_t worker_pid() const { return pid_; }
 
  private:
+  ExtractedSource ExtractInWorker(std::string_view path, std::string_view bytes, const Limits& limits,
+                                  bool* transient);
   bool Start(const Limits& limits, std::string* error);
   void Stop();  // kills and reaps the worker, if any
-  std::string Reap();  // waits for a worker that closed its end; says how it ended
+  // Waits for a worker that closed its end; says how it ended, and whether that was transient.
+  std::string Reap(bool* transient);
 
   std::string program_;
   pid_t pid_ = -1;

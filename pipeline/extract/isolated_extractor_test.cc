@@ -102,6 +102,28 @@ TEST_F(MisbehavingWorkerTest, ExitAndStdoutNoiseAreHandled) {
   EXPECT_THAT(PageText(noisy), HasSubstr("does not use any AI"));
 }
 
+TEST_F(MisbehavingWorkerTest, ProgressNamingAHugePartIsCutNotFatal) {
+  const ExtractedSource read = extractor_.Extract("long.txt", kLetter, limits_);
+  EXPECT_FALSE(read.error.has_value()) << *read.error;
+  EXPECT_EQ(extractor_.workers_started(), 1);
+}
+
+TEST_F(MisbehavingWorkerTest, OnlyFailuresTheMachineMayCauseAreTransient) {
+  bool transient = true;
+  extractor_.Extract("crash.pdf", "%PDF-1.4", limits_, &transient);
+  EXPECT_FALSE(transient) << "a crash on the same bytes recurs: the result is kept";
+  limits_.stall_seconds = 1;
+  extractor_.Extract("hang.pdf", "%PDF-1.4", limits_, &transient);
+  EXPECT_TRUE(transient) << "a timeout may be the machine's: read again next run";
+  extractor_.Extract("letter.txt", kLetter, limits_, &transient);
+  EXPECT_FALSE(transient);
+  IsolatedExtractor missing("/nonexistent/foicode");
+  const ExtractedSource unstarted = missing.Extract("letter.txt", kLetter, limits_, &transient);
+  EXPECT_TRUE(transient);
+  ASSERT_TRUE(unstarted.error.has_value());
+  EXPECT_THAT(*unstarted.error, HasSubstr("could not start a reader process"));
+}
+
 TEST_F(MisbehavingWorkerTest, WorkerKilledBetweenInputsIsReplaced) {
   ASSERT_FALSE(extractor_.Extract("a.txt", kLetter, limits_).error.has_value());
   ASSERT_GT(extractor_.worker_pid(), 0);
@@ -155,6 +177,7 @@ TEST(LimitOptionsTest, SetsByNameWithUnitsAndRefusesNonsense) {
   EXPECT_THAT(SetLimits("max_file_bytes=1T", &limits).message(), HasSubstr("K, M or G"));
   EXPECT_THAT(SetLimits("max_file_bytes=99999999999G", &limits).message(), HasSubstr("bytes"));
   EXPECT_THAT(SetLimits("ocr_enabled=maybe", &limits).message(), HasSubstr("on or off"));
+  EXPECT_THAT(SetLimits("ocr_seconds_per_page=3000000", &limits).message(), HasSubstr("at most 1000000 seconds"));
   EXPECT_THAT(SetLimits("max_unpack_ratio=nan", &limits).message(), HasSubstr("positive number"));
 }
 

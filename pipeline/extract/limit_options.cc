@@ -128,6 +128,10 @@ Status SetLimit(std::string_view name, std::string_view value, Limits* limits) {
                                       : "a positive whole number") +
                          ", not '" + std::string(value) + "'");
   }
+  // Seconds become milliseconds in places; a million seconds (11 days) is past any honest need.
+  if (entry->info.unit == "seconds" && v > 1'000'000) {
+    return Status::Error(bad + "at most 1000000 seconds, not '" + std::string(value) + "'");
+  }
   if (auto* m = std::get_if<int Limits::*>(&entry->member)) {
     if (v > static_cast<std::uint64_t>(std::numeric_limits<int>::max()))
       return Status::Error(bad + "a value below 2147483648, not '" + std::string(value) + "'");

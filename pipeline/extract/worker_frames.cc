@@ -91,9 +91,19 @@ FrameOutcome ReadFrame(int fd, std::uint64_t max_bytes, Deadline deadline, Frame
   std::uint64_t size = 0;
   for (std::size_t i = kHeaderBytes - 1; i >= 1; --i) size = (size << 8) | static_cast<unsigned char>(header[i]);
   if (!KnownType(header[0]) || size > max_bytes) return FrameOutcome::kTooLarge;
+  if (static_cast<FrameType>(header[0]) == FrameType::kProgress && size > kMaxProgressBytes) {
+    return FrameOutcome::kTooLarge;
+  }
   frame->type = static_cast<FrameType>(header[0]);
-  frame->payload.assign(static_cast<std::size_t>(size), '\0');
-  return ReceiveAll(fd, frame->payload.data(), frame->payload.size(), deadline);
+  frame->payload.clear();
+  constexpr std::size_t kChunk = 1 << 20;
+  while (frame->payload.size() < size) {
+    const std::size_t have = frame->payload.size();
+    const std::size_t take = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, size - have));
+    frame->payload.resize(have + take);
+    if (FrameOutcome o = ReceiveAll(fd, frame->payload.data() + have, take, deadline); o != FrameOutcome::kOk) return o;
+  }
+  return FrameOutcome::kOk;
 }
 
 }  // namespace foicode::extract

@@ -24,6 +24,9 @@ struct Frame {
   std::string payload;
 };
 
+// A progress note names a page and a part; the worker cuts longer ones to this.
+inline constexpr std::size_t kMaxProgressBytes = 1024;
+
 using Deadline = std::chrono::steady_clock::time_point;
 inline constexpr Deadline kNoDeadline = Deadline::max();
 
@@ -37,7 +40,9 @@ enum class FrameOutcome {
 // Writes one frame by `deadline`. Never raises SIGPIPE: `fd` must be a socket.
 FrameOutcome WriteFrame(int fd, FrameType type, std::string_view payload, Deadline deadline);
 
-// Reads one frame by `deadline`, refusing a payload over `max_bytes`.
+// Reads one frame by `deadline`, refusing a payload over `max_bytes` (over kMaxProgressBytes
+// for a progress note). Memory grows with the bytes that arrive, not with the length the
+// header announces.
 FrameOutcome ReadFrame(int fd, std::uint64_t max_bytes, Deadline deadline, Frame* frame);
 
 }  // namespace foicode::extract

@@ -14,8 +14,9 @@ extract::ChildLimits RenderLimits() {
   limits.max_output_bytes = 64ull << 20;  // a 4000 x 4000 PNG is well under this
   limits.timeout_seconds = 30;
   limits.max_memory_bytes = 1ull << 30;
-  limits.output_limit_name = "the page image size";
-  limits.timeout_limit_name = "30 s per page image";
+  limits.output_limit_name = "the largest page image";
+  limits.timeout_limit_name = "the time allowed for one page image";
+  limits.names_are_limits = false;
   return limits;
 }
 

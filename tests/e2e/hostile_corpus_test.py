@@ -74,9 +74,9 @@ def run(foicode, *args, cwd):
 
 
 def lenient(path):
-    """A path as text whatever bytes it had: invalid UTF-8 becomes U+FFFD, as JSON needs."""
+    """A path as foicode labels it: bytes that are not UTF-8 are written \\xhh."""
     raw = os.fsencode(path) if isinstance(path, str) else path
-    return raw.decode("utf-8", errors="replace")
+    return raw.decode("utf-8", errors="backslashreplace")
 
 
 def listing(root, skip=None):
