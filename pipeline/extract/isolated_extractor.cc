@@ -11,6 +11,7 @@
 #include <exception>
 #include <chrono>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -45,6 +46,24 @@ ExtractedSource Failed(std::string_view path, std::string_view bytes, const std:
   return source;
 }
 
+// Waits up to `wait_ms` for `pid` to exit by itself, then kills it. Its wait status; nullopt
+// when it cannot be waited for.
+std::optional<int> ReapWithin(pid_t pid, int wait_ms) {
+  int status = 0;
+  for (int waited = 0;; waited += 10) {
+    const pid_t got = waitpid(pid, &status, WNOHANG);
+    if (got == pid) return status;
+    if (got < 0 && errno != EINTR) return std::nullopt;
+    if (waited >= wait_ms) break;
+    usleep(10'000);
+  }
+  kill(pid, SIGKILL);
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) return std::nullopt;
+  }
+  return status;
+}
+
 }  // namespace
 
 std::string CurrentProgram() {
@@ -60,14 +79,8 @@ IsolatedExtractor::~IsolatedExtractor() {
   if (fd_ >= 0 && pid_ > 0) {
     close(fd_);
     fd_ = -1;
-    for (int i = 0; i < 500; ++i) {
-      const pid_t got = waitpid(pid_, nullptr, WNOHANG);
-      if (got == pid_ || (got < 0 && errno != EINTR)) {
-        pid_ = -1;
-        break;
-      }
-      usleep(10'000);
-    }
+    ReapWithin(pid_, 5000);
+    pid_ = -1;
   }
   Stop();
 }
@@ -123,21 +136,11 @@ void IsolatedExtractor::Stop() {
 std::string IsolatedExtractor::Reap(bool* transient) {
   close(fd_);
   fd_ = -1;
-  int status = 0;
-  pid_t got = -1;
   // It closed its end, so it is exiting; a worker that closed it and lingers is killed.
-  for (int i = 0; i < 200; ++i) {
-    got = waitpid(pid_, &status, WNOHANG);
-    if (got != 0) break;
-    usleep(10'000);
-  }
-  if (got == 0) {
-    kill(pid_, SIGKILL);
-    while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-    }
-  }
+  const std::optional<int> ended = ReapWithin(pid_, 2000);
   pid_ = -1;
-  if (got < 0) return "ended";
+  if (!ended) return "ended";
+  const int status = *ended;
   if (WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
     // Killed from outside (the kernel when the machine is short of memory, or a person): the
