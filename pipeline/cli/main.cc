@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "extract/extract_worker.h"
+#include "server/isolated_render.h"
 
 int main(int argc, char** argv) {
   using foicode::cli::Command;
@@ -18,6 +19,8 @@ int main(int argc, char** argv) {
   if (argc >= 2 && std::string_view(argv[1]) == "extract-worker") {
     return foicode::extract::ExtractWorkerMain(argc - 1, argv + 1);
   }
+  // The child the review page renders PDF pages in (server/isolated_render.h).
+  if (argc >= 2 && std::string_view(argv[1]) == "render-worker") foicode::server::RenderWorkerMain();
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     return Commands().back().name == "help" ? Commands().back().run({}) : 0;

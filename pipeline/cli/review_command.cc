@@ -13,6 +13,7 @@
 #include "cli/data_dirs.h"
 #include "cli/exit_code.h"
 #include "dataset/dataset_review.h"
+#include "extract/isolated_extractor.h"
 #include "normalise/dictionary.h"
 #include "review/review_csv.h"
 #include "server/review_server.h"
@@ -156,6 +157,7 @@ int ReviewCommand(const std::vector<std::string>& args) {
 
   server::ServeOptions options;
   options.port = port;
+  options.render_program = extract::CurrentProgram();
   options.on_ready = [](const std::string& url) {
     std::cout << url << std::endl;
     std::cerr << "foicode review: open the URL above in a browser; Ctrl-C stops\n";

@@ -1,9 +1,12 @@
-// fork + pipe + poll: the child runs the work and writes one length-prefixed frame.
+// fork (or spawn) + pipe + poll: the child runs the work and writes one length-prefixed frame.
 #include "extract/child_process.h"
 
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -16,9 +19,12 @@
 #include <exception>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "extract/address_sanitizer.h"
 #include "extract/limits.h"
+
+extern char** environ;
 
 namespace foicode::extract {
 namespace {
@@ -38,17 +44,8 @@ bool WriteAll(int fd, const char* data, std::size_t size) {
   return true;
 }
 
-[[noreturn]] void ChildMain(int fd, const std::function<std::string()>& work,
-                            const ChildLimits& limits, rlim_t address_space_limit) {
-  // Only its own pipe stays open: nothing the parent holds (a worker's socket to foicode, a
-  // server's client connections) is the child's to write to.
-  if (fd > STDERR_FILENO + 1) close_range(STDERR_FILENO + 1, static_cast<unsigned>(fd) - 1, 0);
-  close_range(static_cast<unsigned>(fd) + 1, ~0U, 0);
-  const int null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
-  if (null_fd >= 0) {
-    dup2(null_fd, STDOUT_FILENO);
-    dup2(null_fd, STDERR_FILENO);
-  }
+// Bounds this process as a child: no core file, CPU time, address space.
+void LimitThisChild(const ChildLimits& limits, rlim_t address_space_limit) {
   // A crash must not write a core file: nothing in extraction touches the disk.
   const rlimit no_core{0, 0};
   setrlimit(RLIMIT_CORE, &no_core);
@@ -63,6 +60,10 @@ bool WriteAll(int fd, const char* data, std::size_t size) {
     const rlimit memory{address_space_limit, address_space_limit};
     setrlimit(RLIMIT_AS, &memory);
   }
+}
+
+// Runs `work`, writes its frame to `fd` and exits.
+[[noreturn]] void AnswerAndExit(int fd, const std::function<std::string()>& work) {
   char status = 'O';
   std::string payload;
   try {
@@ -84,6 +85,21 @@ bool WriteAll(int fd, const char* data, std::size_t size) {
   const bool ok = WriteAll(fd, header.data(), header.size()) &&
                   WriteAll(fd, payload.data(), payload.size());
   _exit(ok ? 0 : 3);
+}
+
+[[noreturn]] void ChildMain(int fd, const std::function<std::string()>& work,
+                            const ChildLimits& limits, rlim_t address_space_limit) {
+  // Only its own pipe stays open: nothing the parent holds (a worker's socket to foicode, a
+  // server's client connections) is the child's to write to.
+  if (fd > STDERR_FILENO + 1) close_range(STDERR_FILENO + 1, static_cast<unsigned>(fd) - 1, 0);
+  close_range(static_cast<unsigned>(fd) + 1, ~0U, 0);
+  const int null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (null_fd >= 0) {
+    dup2(null_fd, STDOUT_FILENO);
+    dup2(null_fd, STDERR_FILENO);
+  }
+  LimitThisChild(limits, address_space_limit);
+  AnswerAndExit(fd, work);
 }
 
 // The parent's address space in bytes (0 if unknown). The child inherits all of it (thread
@@ -117,35 +133,10 @@ struct Fd {
   }
 };
 
-}  // namespace
-
-ChildResult RunInChild(const std::function<std::string()>& work, const ChildLimits& limits,
-                       const std::string& what) {
+// Reads the child's frame from `read_fd` within the limits, reaps the child (killing it when
+// it overstays) and turns what happened into a result.
+ChildResult AwaitChild(pid_t pid, int read_fd, const ChildLimits& limits, const std::string& what) {
   ChildResult result;
-  int fds[2];
-  if (pipe2(fds, O_CLOEXEC) != 0) {
-    result.error = "could not start the " + what + ": " + std::strerror(errno);
-    return result;
-  }
-  Fd read_end{fds[0]};
-  Fd write_end{fds[1]};
-  rlim_t address_space_limit = 0;
-  if (limits.max_memory_bytes > 0) {
-    const std::uint64_t current = CurrentAddressSpace();
-    if (current > 0) address_space_limit = static_cast<rlim_t>(current + limits.max_memory_bytes);
-  }
-  const pid_t pid = fork();
-  if (pid < 0) {
-    result.error = "could not start the " + what + ": " + std::strerror(errno);
-    return result;
-  }
-  if (pid == 0) {
-    close(read_end.fd);
-    ChildMain(write_end.fd, work, limits, address_space_limit);
-  }
-  close(write_end.fd);
-  write_end.fd = -1;
-
   using Clock = std::chrono::steady_clock;
   const auto deadline = Clock::now() + std::chrono::seconds(limits.timeout_seconds);
   std::string buffer;
@@ -165,11 +156,11 @@ ChildResult RunInChild(const std::function<std::string()>& work, const ChildLimi
       timed_out = true;
       break;
     }
-    pollfd poll_fd{read_end.fd, POLLIN, 0};
+    pollfd poll_fd{read_fd, POLLIN, 0};
     const int ready = poll(&poll_fd, 1, static_cast<int>(std::min<long long>(left.count(), 100)));
     bool eof = false;
     if (ready > 0) {
-      const ssize_t n = read(read_end.fd, chunk.data(), chunk.size());
+      const ssize_t n = read(read_fd, chunk.data(), chunk.size());
       if (n > 0) {
         buffer.append(chunk.data(), static_cast<std::size_t>(n));
         if (buffer.size() - std::min(buffer.size(), kHeaderBytes) > limits.max_output_bytes) {
@@ -183,9 +174,9 @@ ChildResult RunInChild(const std::function<std::string()>& work, const ChildLimi
     if (frame_done() || eof) break;
     if (waitpid(pid, &status, WNOHANG) == pid) {
       exited = true;
-      fcntl(read_end.fd, F_SETFL, O_NONBLOCK);
+      fcntl(read_fd, F_SETFL, O_NONBLOCK);
       for (;;) {
-        const ssize_t n = read(read_end.fd, chunk.data(), chunk.size());
+        const ssize_t n = read(read_fd, chunk.data(), chunk.size());
         if (n <= 0) break;
         buffer.append(chunk.data(), static_cast<std::size_t>(n));
         if (buffer.size() > limits.max_output_bytes + kHeaderBytes) {
@@ -244,6 +235,87 @@ ChildResult RunInChild(const std::function<std::string()>& work, const ChildLimi
   }
   result.output = buffer.substr(kHeaderBytes, length);
   return result;
+}
+
+ChildResult StartFailure(const std::string& what, int error) {
+  ChildResult result;
+  result.error = "could not start the " + what + ": " + std::strerror(error);
+  return result;
+}
+
+}  // namespace
+
+ChildResult RunInChild(const std::function<std::string()>& work, const ChildLimits& limits,
+                       const std::string& what) {
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) return StartFailure(what, errno);
+  Fd read_end{fds[0]};
+  Fd write_end{fds[1]};
+  rlim_t address_space_limit = 0;
+  if (limits.max_memory_bytes > 0) {
+    const std::uint64_t current = CurrentAddressSpace();
+    if (current > 0) address_space_limit = static_cast<rlim_t>(current + limits.max_memory_bytes);
+  }
+  const pid_t pid = fork();
+  if (pid < 0) return StartFailure(what, errno);
+  if (pid == 0) {
+    close(read_end.fd);
+    ChildMain(write_end.fd, work, limits, address_space_limit);
+  }
+  close(write_end.fd);
+  write_end.fd = -1;
+  return AwaitChild(pid, read_end.fd, limits, what);
+}
+
+ChildResult RunProgramInChild(const std::string& program, const std::vector<std::string>& args,
+                              std::string_view input, const ChildLimits& limits, const std::string& what) {
+  // The input goes in a memory file, which the child reads at its own pace: no pipe to fill
+  // while the child is busy or dead.
+  Fd input_fd{memfd_create("child-input", MFD_CLOEXEC)};
+  if (input_fd.fd < 0) return StartFailure(what, errno);
+  if (!WriteAll(input_fd.fd, input.data(), input.size()) || lseek(input_fd.fd, 0, SEEK_SET) != 0) {
+    return StartFailure(what, errno);
+  }
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) return StartFailure(what, errno);
+  Fd read_end{fds[0]};
+  Fd write_end{fds[1]};
+  // Above the numbers the child is given, so that no dup2 below overwrites another's source.
+  Fd high_input{fcntl(input_fd.fd, F_DUPFD_CLOEXEC, 10)};
+  Fd high_output{fcntl(write_end.fd, F_DUPFD_CLOEXEC, 10)};
+  if (high_input.fd < 0 || high_output.fd < 0) return StartFailure(what, errno);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, high_input.fd, STDIN_FILENO);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, high_output.fd, kChildAnswerFd);
+  std::vector<const char*> argv = {program.c_str()};
+  for (const std::string& arg : args) argv.push_back(arg.c_str());
+  argv.push_back(nullptr);
+  pid_t pid = -1;
+  const int spawned = posix_spawn(&pid, program.c_str(), &actions, nullptr, const_cast<char* const*>(argv.data()),
+                                  environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) return StartFailure(what + " (" + program + ")", spawned);
+  close(write_end.fd);
+  write_end.fd = -1;
+  close(high_output.fd);
+  high_output.fd = -1;
+  return AwaitChild(pid, read_end.fd, limits, what);
+}
+
+[[noreturn]] void AnswerAsSpawnedChild(const std::function<std::string()>& work, const ChildLimits& limits) {
+  // The parent waits on this process for as long as it runs, so its thread outlives it.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() == 1) _exit(4);
+  rlim_t address_space_limit = 0;
+  if (limits.max_memory_bytes > 0) {
+    const std::uint64_t current = CurrentAddressSpace();
+    if (current > 0) address_space_limit = static_cast<rlim_t>(current + limits.max_memory_bytes);
+  }
+  LimitThisChild(limits, address_space_limit);
+  AnswerAndExit(kChildAnswerFd, work);
 }
 
 }  // namespace foicode::extract

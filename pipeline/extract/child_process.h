@@ -1,4 +1,4 @@
-// Runs a risky parser in a forked child process, bounded in time, memory and output size, so
+// Runs a risky parser in a child process, bounded in time, memory and output size, so
 // a crash or hang in a C library costs one part, not the batch.
 #ifndef FOICODE_PIPELINE_EXTRACT_CHILD_PROCESS_H_
 #define FOICODE_PIPELINE_EXTRACT_CHILD_PROCESS_H_
@@ -7,6 +7,8 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace foicode::extract {
 
@@ -35,6 +37,19 @@ struct ChildResult {
 // it writes to stdout/stderr is discarded: both point at /dev/null. Never throws.
 ChildResult RunInChild(const std::function<std::string()>& work, const ChildLimits& limits,
                        const std::string& what);
+
+// As RunInChild, but the child is `program` run with `args` (argv[0] is `program`), not a fork:
+// safe to call from a process with other threads. It reads `input` on stdin, and answers
+// through AnswerAsSpawnedChild; its stdout and stderr go to /dev/null.
+ChildResult RunProgramInChild(const std::string& program, const std::vector<std::string>& args,
+                              std::string_view input, const ChildLimits& limits, const std::string& what);
+
+// The descriptor a spawned child answers on.
+inline constexpr int kChildAnswerFd = 3;
+
+// Called in a program started by RunProgramInChild: applies `limits` to this process (the
+// same as the caller's), runs `work` and sends its result (or what it threw), then exits.
+[[noreturn]] void AnswerAsSpawnedChild(const std::function<std::string()>& work, const ChildLimits& limits);
 
 }  // namespace foicode::extract
 

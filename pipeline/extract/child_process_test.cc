@@ -1,4 +1,4 @@
-// Tests for RunInChild: results, crashes, hangs and oversized output.
+// Tests for RunInChild and RunProgramInChild: results, crashes, hangs and oversized output.
 #include "extract/child_process.h"
 
 #include <signal.h>
@@ -75,6 +75,37 @@ TEST(RunInChildTest, OversizedOutputIsAnError) {
   EXPECT_EQ(*result.error,
             "the test parser produced more than 100 bytes (limit max_unpacked_bytes; raise it "
             "with --limit max_unpacked_bytes=VALUE)");
+}
+
+// The render worker answers through AnswerAsSpawnedChild; what it threw comes back as the error.
+TEST(RunProgramInChildTest, PassesInputAndTheChildsError) {
+  const ChildResult result =
+      RunProgramInChild(FOICODE_BINARY, {"render-worker"}, "no header line", Small(), "test renderer");
+  ASSERT_TRUE(result.error);
+  EXPECT_EQ(*result.error, "the test renderer failed: the request has no header");
+}
+
+TEST(RunProgramInChildTest, CrashHangAndMissingProgramAreErrors) {
+  const ChildResult crashed = RunProgramInChild("/bin/sh", {"-c", "kill -SEGV $$"}, "", Small(), "test program");
+  ASSERT_TRUE(crashed.error);
+  EXPECT_EQ(*crashed.error, "test program crashed on signal 11");
+
+  ChildLimits limits = Small();
+  limits.timeout_seconds = 1;
+  const ChildResult hung = RunProgramInChild("/bin/sleep", {"60"}, "", limits, "test program");
+  ASSERT_TRUE(hung.error);
+  EXPECT_EQ(*hung.error,
+            "the test program took longer than 1 seconds and was stopped (limit child_seconds; "
+            "raise it with --limit child_seconds=VALUE)");
+
+  const ChildResult missing = RunProgramInChild("/nonexistent/foicode", {}, "", Small(), "test program");
+  ASSERT_TRUE(missing.error);
+  EXPECT_EQ(*missing.error, "could not start the test program (/nonexistent/foicode): No such file or directory");
+
+  // Exiting without an answer is said as such.
+  const ChildResult silent = RunProgramInChild("/bin/sh", {"-c", "exit 5"}, "", Small(), "test program");
+  ASSERT_TRUE(silent.error);
+  EXPECT_EQ(*silent.error, "the test program stopped without a result (exit status 5)");
 }
 
 }  // namespace

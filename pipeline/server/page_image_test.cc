@@ -54,21 +54,21 @@ TEST(PageImage, RendersAndFindsWordsInAChildProcessAsInThisOne) {
   PageImage direct;
   PageImage isolated;
   ASSERT_TRUE(RenderPdfPage(pdf, 1, &direct).ok());
-  ASSERT_TRUE(RenderPdfPageIsolated(pdf, 1, &isolated, {}).ok());
+  ASSERT_TRUE(RenderPdfPageIsolated(FOICODE_BINARY, pdf, 1, &isolated, {}).ok());
   EXPECT_EQ(isolated.png, direct.png);
   EXPECT_EQ(isolated.width, direct.width);
   EXPECT_EQ(isolated.height, direct.height);
   QuoteBoxes direct_words;
   QuoteBoxes isolated_words;
   ASSERT_TRUE(FindQuoteBoxes(pdf, 1, "e-Stroke for CT", &direct_words).ok());
-  ASSERT_TRUE(FindQuoteBoxesIsolated(pdf, 1, "e-Stroke for CT", &isolated_words, {}).ok());
+  ASSERT_TRUE(FindQuoteBoxesIsolated(FOICODE_BINARY, pdf, 1, "e-Stroke for CT", &isolated_words, {}).ok());
   ASSERT_EQ(isolated_words.boxes.size(), 3u);
   EXPECT_EQ(isolated_words.boxes[2].x, direct_words.boxes[2].x);
   EXPECT_EQ(isolated_words.width, direct_words.width);
   // The child's error is the page's error, said as before.
-  const Status missing = RenderPdfPageIsolated(pdf, 3, &isolated, {});
+  const Status missing = RenderPdfPageIsolated(FOICODE_BINARY, pdf, 3, &isolated, {});
   EXPECT_EQ(missing.message(), "page 3 is not in this PDF (it has 2)");
-  EXPECT_FALSE(FindQuoteBoxesIsolated("not a pdf", 1, "x", &isolated_words, {}).ok());
+  EXPECT_FALSE(FindQuoteBoxesIsolated(FOICODE_BINARY, "not a pdf", 1, "x", &isolated_words, {}).ok());
 }
 
 TEST(PageImage, BoxesTheQuoteInThePngPixelSpace) {

@@ -206,7 +206,7 @@ void ReviewRoutes::PagePng(const httplib::Request& req, httplib::Response& res) 
     Status status;
     {
       const std::lock_guard lock(render_mutex_);
-      status = RenderPdfPageIsolated(pdf, page, &image, limits_);
+      status = RenderPdfPageIsolated(render_program_, pdf, page, &image, limits_);
     }
     if (!status.ok()) return SendError(res, 422, status.message());
     res.set_content(std::move(image.png), "image/png");
@@ -242,7 +242,7 @@ void ReviewRoutes::PageWords(const httplib::Request& req, httplib::Response& res
     Status status;
     {
       const std::lock_guard lock(render_mutex_);
-      status = FindQuoteBoxesIsolated(pdf, page, quote, &boxes, limits_);
+      status = FindQuoteBoxesIsolated(render_program_, pdf, page, quote, &boxes, limits_);
     }
     if (!status.ok()) return SendError(res, 422, status.message());
     json out = {{"width", boxes.width}, {"height", boxes.height}, {"boxes", json::array()}};

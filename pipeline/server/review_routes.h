@@ -15,9 +15,10 @@ namespace foicode::server {
 
 class ReviewRoutes {
  public:
-  // `service` must outlive this object; `token` is written into the page's asset links.
-  ReviewRoutes(review::ReviewService& service, std::string token)
-      : service_(service), token_(std::move(token)) {}
+  // `service` must outlive this object; `token` is written into the page's asset links;
+  // `render_program` is the foicode binary that renders PDF pages (isolated_render.h).
+  ReviewRoutes(review::ReviewService& service, std::string token, std::string render_program)
+      : service_(service), token_(std::move(token)), render_program_(std::move(render_program)) {}
   ReviewRoutes(const ReviewRoutes&) = delete;
   ReviewRoutes& operator=(const ReviewRoutes&) = delete;
 
@@ -40,6 +41,7 @@ class ReviewRoutes {
 
   review::ReviewService& service_;
   const std::string token_;
+  const std::string render_program_;
   std::mutex service_mutex_;  // the service is called one call at a time
   std::mutex render_mutex_;   // one page rendered at a time: bounds CPU and memory
   const PageImageLimits limits_;

@@ -118,7 +118,7 @@ Status ServeReview(review::ReviewService& service, const ServeOptions& options) 
       Refuse(res, res.status, res.status == 413 ? "request body too large" : "not found");
     }
   });
-  ReviewRoutes routes(service, token);
+  ReviewRoutes routes(service, token, options.render_program);
   routes.Install(server);
 
   const ScopedStopSignals signals;

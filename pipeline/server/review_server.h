@@ -36,6 +36,8 @@ struct ServeOptions {
   std::function<void(const std::string& url)> on_ready;
   // Not owned; when set, it must outlive ServeReview, and Stop() on it ends the serving.
   StopHandle* stop = nullptr;
+  // The foicode binary that renders PDF pages in a child process (isolated_render.h).
+  std::string render_program;
 };
 
 // Serves the review page for `service` until SIGINT or SIGTERM (or options.stop). Calls into

@@ -67,6 +67,7 @@ class ReviewServerTest : public ::testing::Test {
     ServeOptions options;
     options.token = kToken;
     options.stop = &stop_;
+    options.render_program = FOICODE_BINARY;
     options.on_ready = [ready](const std::string& u) { ready->set_value(u); };
     thread_ = std::thread([this, options] { served_ = ServeReview(service_, options); });
     ASSERT_EQ(url.wait_for(std::chrono::seconds(60)), std::future_status::ready);
