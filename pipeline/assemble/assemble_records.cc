@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <thread>
 
 #include "assemble/page_analysis.h"
@@ -11,6 +13,7 @@
 #include "assemble/respondent.h"
 #include "assemble/systems.h"
 #include "core/flag.h"
+#include "core/stage_times.h"
 
 namespace foicode::assemble {
 namespace {
@@ -115,6 +118,78 @@ CodedRecord CodeRecord(const std::vector<const AnalysedSource*>& sources, const 
   return record;
 }
 
+
+// Calls `work(i)` for i in [0, count) on up to `jobs` threads; stops handing out work after
+// the first error, which it returns.
+Status ForEachInParallel(std::size_t count, int jobs, const std::function<Status(std::size_t)>& work) {
+  std::atomic<std::size_t> next{0};
+  std::mutex error_mutex;
+  Status first_error = Status::Ok();
+  std::atomic<bool> failed{false};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < count && !failed.load(); i = next++) {
+      Status s = work(i);
+      if (!s.ok()) {
+        const std::lock_guard lock(error_mutex);
+        if (!failed.exchange(true)) first_error = std::move(s);
+      }
+    }
+  };
+  const int threads = std::max(1, std::min<int>(jobs, static_cast<int>(std::min<std::size_t>(count, 1 << 16))));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+  return first_error;
+}
+
+// Analyses one input, and tells its respondent when `respondent` is not null. An input that
+// trips a library costs that input only, never the batch.
+void Analyse(const ExtractedSource& source, int index, const normalise::Dictionary& dictionary,
+             const facts::RuleSet& rules, AnalysedSource* analysed, Respondent* respondent) {
+  const StageTimer timer(Stage::kAssemble);
+  try {
+    *analysed = AnalyseSource(source, index, dictionary, rules);
+    if (respondent != nullptr) *respondent = TellRespondent(*analysed, dictionary);
+  } catch (const std::exception& e) {
+    *analysed = AnalysedSource{};
+    analysed->source = &source;
+    analysed->index = index;
+    analysed->error = std::string("internal error while coding: ") + e.what();
+    if (respondent != nullptr) *respondent = Respondent{};
+  }
+}
+
+// The batch's inputs in record order: one group per named respondent (by name), then each
+// unattributed input on its own (by path); within a group, by path.
+std::vector<std::vector<std::size_t>> GroupByRespondent(const std::vector<Respondent>& respondents,
+                                                        const std::vector<std::string>& paths) {
+  std::map<std::string, std::vector<std::size_t>> by_name;
+  std::vector<std::size_t> unnamed;
+  for (std::size_t i = 0; i < respondents.size(); ++i) {
+    if (respondents[i].name) by_name[*respondents[i].name].push_back(i);
+    else unnamed.push_back(i);
+  }
+  auto by_path = [&](std::size_t a, std::size_t b) { return paths[a] < paths[b]; };
+  std::vector<std::vector<std::size_t>> groups;
+  for (auto& [name, indexes] : by_name) {
+    std::sort(indexes.begin(), indexes.end(), by_path);
+    groups.push_back(std::move(indexes));
+  }
+  std::sort(unnamed.begin(), unnamed.end(), by_path);
+  for (std::size_t i : unnamed) groups.push_back({i});
+  return groups;
+}
+
+// The group's respondent, with the flags of each of its inputs.
+Respondent GroupRespondent(const std::vector<std::size_t>& group, const std::vector<Respondent>& respondents) {
+  Respondent respondent = respondents[group.front()];
+  for (std::size_t i : group) {
+    for (const Flag& f : respondents[i].flags) AddFlag(&respondent.flags, f);
+  }
+  return respondent;
+}
+
 }  // namespace
 
 std::vector<CodedRecord> AssembleRecords(const std::vector<ExtractedSource>& sources,
@@ -122,50 +197,57 @@ std::vector<CodedRecord> AssembleRecords(const std::vector<ExtractedSource>& sou
                                          const facts::RuleSet& rules, int jobs) {
   std::vector<AnalysedSource> analysed(sources.size());
   std::vector<Respondent> respondents(sources.size());
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < sources.size(); i = next++) {
-      try {
-        analysed[i] = AnalyseSource(sources[i], static_cast<int>(i), dictionary, rules);
-        respondents[i] = TellRespondent(analysed[i], dictionary);
-      } catch (const std::exception& e) {
-        // One reply that trips a library must cost that reply only, never the batch.
-        analysed[i] = AnalysedSource{};
-        analysed[i].source = &sources[i];
-        analysed[i].index = static_cast<int>(i);
-        analysed[i].error = std::string("internal error while coding: ") + e.what();
-        respondents[i] = Respondent{};
-      }
-    }
-  };
-  const int threads = std::max(1, std::min<int>(jobs, static_cast<int>(sources.size())));
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (std::thread& t : pool) t.join();
-
-  // One record per named respondent; each unattributed input on its own.
-  std::map<std::string, std::vector<int>> by_name;
-  std::vector<int> unnamed;
-  for (std::size_t i = 0; i < sources.size(); ++i) {
-    if (respondents[i].name) by_name[*respondents[i].name].push_back(static_cast<int>(i));
-    else unnamed.push_back(static_cast<int>(i));
-  }
+  std::vector<std::string> paths(sources.size());
+  (void)ForEachInParallel(sources.size(), jobs, [&](std::size_t i) {
+    Analyse(sources[i], static_cast<int>(i), dictionary, rules, &analysed[i], &respondents[i]);
+    paths[i] = sources[i].path;
+    return Status::Ok();
+  });
   std::vector<CodedRecord> records;
-  auto by_path = [&](int a, int b) { return sources[a].path < sources[b].path; };
-  for (auto& [name, indexes] : by_name) {
-    std::sort(indexes.begin(), indexes.end(), by_path);
-    std::vector<const AnalysedSource*> group;
-    Respondent respondent = respondents[indexes.front()];
-    for (int i : indexes) {
-      group.push_back(&analysed[i]);
-      for (const Flag& f : respondents[i].flags) AddFlag(&respondent.flags, f);
-    }
-    records.push_back(CodeRecord(group, respondent, dictionary));
+  for (const std::vector<std::size_t>& group : GroupByRespondent(respondents, paths)) {
+    std::vector<const AnalysedSource*> members;
+    for (std::size_t i : group) members.push_back(&analysed[i]);
+    const StageTimer timer(Stage::kAssemble);
+    records.push_back(CodeRecord(members, GroupRespondent(group, respondents), dictionary));
   }
-  std::sort(unnamed.begin(), unnamed.end(), by_path);
-  for (int i : unnamed) records.push_back(CodeRecord({&analysed[i]}, respondents[i], dictionary));
   return records;
+}
+
+Status AssembleRecordsStreaming(std::size_t count, const LoadSourceFn& load, const normalise::Dictionary& dictionary,
+                                const facts::RuleSet& rules, int jobs, const TakeRecordFn& take,
+                                std::size_t* record_count) {
+  // First pass: who sent each input. Only the respondent and the path are kept.
+  std::vector<Respondent> respondents(count);
+  std::vector<std::string> paths(count);
+  Status s = ForEachInParallel(count, jobs, [&](std::size_t i) {
+    ExtractedSource source;
+    if (Status loaded = load(i, &source); !loaded.ok()) return loaded;
+    AnalysedSource analysed;
+    Analyse(source, static_cast<int>(i), dictionary, rules, &analysed, &respondents[i]);
+    paths[i] = source.path;
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  // Second pass: one record per group, from its inputs loaded again.
+  const std::vector<std::vector<std::size_t>> groups = GroupByRespondent(respondents, paths);
+  *record_count = groups.size();
+  return ForEachInParallel(groups.size(), jobs, [&](std::size_t g) {
+    const std::vector<std::size_t>& group = groups[g];
+    std::vector<ExtractedSource> sources(group.size());
+    for (std::size_t k = 0; k < group.size(); ++k) {
+      if (Status loaded = load(group[k], &sources[k]); !loaded.ok()) return loaded;
+    }
+    std::vector<AnalysedSource> analysed(group.size());
+    std::vector<const AnalysedSource*> members;
+    for (std::size_t k = 0; k < group.size(); ++k) {
+      Analyse(sources[k], static_cast<int>(k), dictionary, rules, &analysed[k], nullptr);
+      members.push_back(&analysed[k]);
+    }
+    const StageTimer timer(Stage::kAssemble);
+    const CodedRecord record = CodeRecord(members, GroupRespondent(group, respondents), dictionary);
+    take(g, record, sources, group);
+    return Status::Ok();
+  });
 }
 
 }  // namespace foicode::assemble

@@ -3,9 +3,12 @@
 #ifndef FOICODE_PIPELINE_ASSEMBLE_ASSEMBLE_RECORDS_H_
 #define FOICODE_PIPELINE_ASSEMBLE_ASSEMBLE_RECORDS_H_
 
+#include <cstddef>
+#include <functional>
 #include <vector>
 
 #include "core/coded_record.h"
+#include "core/status.h"
 #include "core/extracted_source.h"
 #include "facts/rule_set.h"
 #include "normalise/dictionary.h"
@@ -21,6 +24,24 @@ namespace foicode::assemble {
 std::vector<CodedRecord> AssembleRecords(const std::vector<ExtractedSource>& sources,
                                          const normalise::Dictionary& dictionary,
                                          const facts::RuleSet& rules, int jobs);
+
+// Fills *out with input `index` of the batch; called from several threads at once.
+using LoadSourceFn = std::function<Status(std::size_t index, ExtractedSource* out)>;
+
+// Receives the record at `position` in the order AssembleRecords returns them, with the
+// inputs its `sources` point into (those of that record only) and their indexes in the batch.
+// Called from several threads at once, each position once.
+using TakeRecordFn = std::function<void(std::size_t position, const CodedRecord& record,
+                                        const std::vector<ExtractedSource>& sources,
+                                        const std::vector<std::size_t>& batch_indexes)>;
+
+// As AssembleRecords, for a batch too large to hold: each thread holds one input's text while
+// the respondents are told, then one respondent's inputs while its record is coded, so memory
+// follows the work in flight, not the batch. Each input is loaded and analysed twice. Returns
+// the first error `load` gives; *record_count is the number of records.
+Status AssembleRecordsStreaming(std::size_t count, const LoadSourceFn& load, const normalise::Dictionary& dictionary,
+                                const facts::RuleSet& rules, int jobs, const TakeRecordFn& take,
+                                std::size_t* record_count);
 
 }  // namespace foicode::assemble
 

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/ascii.h"
+#include "core/stage_times.h"
 #include "core/utf8.h"
 #include "facts/find_facts.h"
 #include "normalise/name_matcher.h"
@@ -222,8 +223,14 @@ AnalysedSource AnalyseSource(const ExtractedSource& source, int index,
       AnalysedPage page(&part, &part.pages[g], static_cast<int>(p), !part.name.has_value());
       if (g == 0) reference = !page.top_level && LooksLikeReferenceDocument(part, page.units);
       page.reference = reference;
-      page.names = normalise::FindNames(page.page->text, dictionary);
-      page.facts = facts::FindFacts(page.page->text, rules, FactContext{});
+      {
+        const StageTimer timer(Stage::kNormalise);
+        page.names = normalise::FindNames(page.page->text, dictionary);
+      }
+      {
+        const StageTimer timer(Stage::kRules);
+        page.facts = facts::FindFacts(page.page->text, rules, FactContext{});
+      }
       FindNotAnswer(page);
       out.pages.push_back(std::move(page));
     }
@@ -232,8 +239,10 @@ AnalysedSource AnalyseSource(const ExtractedSource& source, int index,
   if (out.reply_date) {
     // Second pass only where it matters: relative periods need the reply's date.
     for (AnalysedPage& page : out.pages) {
-      if (HasUnresolvedPeriod(page.facts))
+      if (HasUnresolvedPeriod(page.facts)) {
+        const StageTimer timer(Stage::kRules);
         page.facts = facts::FindFacts(page.page->text, rules, FactContext{out.reply_date});
+      }
     }
   }
   return out;

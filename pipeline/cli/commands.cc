@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,7 @@
 #include "cli/exit_code.h"
 #include "cli/extract_dump.h"
 #include "cli/report_command.h"
+#include "cli/run_stats.h"
 #include "cli/review_command.h"
 #include "cli/data_dirs.h"
 #include "core/extracted_source_json.h"
@@ -35,7 +37,7 @@ namespace foicode::cli {
 namespace {
 
 constexpr std::string_view kRunUsage =
-    "usage: foicode run PATH... --out DIR [--jobs N] [--cohort FILE] [--limit NAME=VALUE]...\n"
+    "usage: foicode run PATH... --out DIR [--jobs N] [--cohort FILE] [--limit NAME=VALUE]... [--stats]\n"
     "\n"
     "Reads every reply in PATH (files, or folders walked recursively) and writes the coded\n"
     "dataset to DIR: responses.jsonl, responses.csv, systems.csv, changes.jsonl, report.html.\n"
@@ -51,6 +53,8 @@ constexpr std::string_view kRunUsage =
     "  --data DIR      the folder holding dictionaries/ and rules/ (default: the checkout the\n"
     "                  binary was built in)\n"
     "  --limit NAME=VALUE  raise (or lower) a reading limit; repeat it or join pairs with commas\n"
+    "  --stats         at the end, print the time spent in each stage, files and pages per\n"
+    "                  second, cache hits and peak memory\n"
     "\n"
     "Each input is read in a separate worker process within the limits below. An unreadable\n"
     "input never stops the batch: one that is malformed, encrypted, too big, crashes its reader\n"
@@ -106,11 +110,12 @@ int RunCommand(const std::vector<std::string>& args) {
   ParsedArgs parsed;
   if (Status s = ParseArgs(args,
                            {{"--out", true}, {"--jobs", true}, {"--cohort", true}, {"--data", true},
-                            {"--limit", true, true}},
+                            {"--limit", true, true}, {"--stats", false}},
                            &parsed);
       !s.ok())
     return UsageError("run", s.message());
   if (parsed.positionals.empty()) return UsageError("run", "no PATH given: name the replies to read");
+  const auto started = std::chrono::steady_clock::now();
   if (!parsed.Has("--out")) return UsageError("run", "--out DIR is required");
 
   batch::BatchOptions options;
@@ -209,6 +214,10 @@ int RunCommand(const std::vector<std::string>& args) {
   std::cout << "\nchanges: " << dataset::ChangesSummary(result.changes) << " (" << (out_dir / "changes.jsonl").string()
             << ")\ndataset in " << (out_dir / "responses.jsonl").string() << "; report in "
             << (out_dir / "report.html").string() << "\n";
+  if (parsed.Has("--stats")) {
+    PrintRunStats(std::cout, c, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+                  options.jobs);
+  }
   return kOk;
 }
 

@@ -20,6 +20,7 @@
 #include "core/coded_record_json.h"
 #include "core/extracted_source_json.h"
 #include "core/json_access.h"
+#include "core/stage_times.h"
 #include "dataset/dataset_changes.h"
 #include "dataset/dataset_lock.h"
 #include "dataset/publish.h"
@@ -36,9 +37,18 @@ struct InputState {
   store::InputRow row;
   bool unread = false;      // stat unchanged: sha and text taken from the last run
   bool from_cache = false;
-  std::optional<ExtractedSource> source;  // in memory when extracted or loaded
+  // In memory only when not in the cache (could not be read, or not kept); else loaded when needed.
+  std::optional<ExtractedSource> source;
   std::optional<std::string> io_error;    // could not be read: not cached, tried again next run
+  bool failed = false;                     // the input has an error (for progress)
+  int pages = 0;                           // pages extracted this run
 };
+
+int CountPages(const ExtractedSource& source) {
+  int pages = 0;
+  for (const Part& part : source.parts) pages += static_cast<int>(part.pages.size());
+  return pages;
+}
 
 std::string LowerExtension(const std::string& path) {
   return AsciiLower(std::filesystem::path(path).extension().string());
@@ -108,7 +118,13 @@ void ReadOne(const batch::InputFile& input, const RunOptions& options, extract::
     return;
   }
   bool transient = false;
-  ExtractedSource source = extractor.Extract(input.display_path, bytes, options.limits, &transient);
+  ExtractedSource source;
+  {
+    const StageTimer timer(Stage::kExtract);
+    source = extractor.Extract(input.display_path, bytes, options.limits, &transient);
+  }
+  state->pages = CountPages(source);
+  state->failed = source.error.has_value();
   if (transient) {
     // Not kept: the next run reads this input again.
     state->io_error = source.error.value_or("reading stopped");
@@ -116,27 +132,33 @@ void ReadOne(const batch::InputFile& input, const RunOptions& options, extract::
     state->source = std::move(source);
     return;
   }
-  // Kept at once: a run killed later does not extract this file again.
-  ExtractedSource stored = source;
-  stored.path.clear();
-  (void)store->PutExtraction(row.cache_key, ToJson(stored).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  state->source = std::move(source);
+  // Kept at once: a run killed later does not extract this file again. Once kept, the text
+  // leaves memory: the coding loads it again, so a batch is never held whole.
+  source.path.clear();
+  const StageTimer timer(Stage::kWrite);
+  if (!store->PutExtraction(row.cache_key, ToJson(source).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+           .ok()) {
+    source.path = input.display_path;
+    state->source = std::move(source);
+  }
 }
 
-Status LoadSource(store::DatasetStore* store, InputState* state) {
-  if (state->source) return Status::Ok();
+// The input's extracted text: the copy in memory, or the cache's.
+Status LoadSource(store::DatasetStore* store, const InputState& state, ExtractedSource* out) {
+  if (state.source) {
+    *out = *state.source;
+    return Status::Ok();
+  }
   std::optional<std::string> cached;
-  if (Status s = store->GetExtraction(state->row.cache_key, &cached); !s.ok()) return s;
-  ExtractedSource source;
+  if (Status s = store->GetExtraction(state.row.cache_key, &cached); !s.ok()) return s;
   if (cached) {
     const nlohmann::json parsed = nlohmann::json::parse(*cached, nullptr, false);
-    if (!parsed.is_discarded() && FromJson(parsed, &source)) {
-      source.path = state->row.display_path;
-      state->source = std::move(source);
+    if (!parsed.is_discarded() && FromJson(parsed, out)) {
+      out->path = state.row.display_path;
       return Status::Ok();
     }
   }
-  return Status::Error("the cached text of " + state->row.display_path + " is missing or damaged: run again");
+  return Status::Error("the cached text of " + state.row.display_path + " is missing or damaged: run again");
 }
 
 std::int64_t WallClockNs() {
@@ -147,7 +169,8 @@ std::int64_t WallClockNs() {
 }  // namespace
 
 nlohmann::json RunCounters::ToJson() const {
-  return {{"inputs", inputs}, {"extracted", extracted}, {"from_cache", from_cache}, {"unread", unread},
+  return {{"inputs", inputs}, {"extracted", extracted}, {"pages_extracted", pages_extracted},
+          {"from_cache", from_cache}, {"unread", unread},
           {"input_errors", input_errors}, {"recoded", recoded}, {"records", records},
           {"decisions_applied", decisions_applied}, {"decisions_stale", decisions_stale},
           {"decisions_orphaned", decisions_orphaned},
@@ -190,8 +213,9 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
         // An exception on a worker thread would end the whole batch; it costs this input only.
         states[i].io_error = std::string("internal error while reading: ") + e.what();
         states[i].source = extract::UnreadableSource(inputs[i].display_path, "", *states[i].io_error);
+        states[i].failed = true;
       }
-      if (progress != nullptr) progress->Finished(states[i].source && states[i].source->error.has_value());
+      if (progress != nullptr) progress->Finished(states[i].failed || states[i].io_error.has_value());
     }
   };
   const int threads = std::max(1, std::min<int>(options.jobs, static_cast<int>(inputs.size())));
@@ -211,6 +235,7 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
     if (st.unread) ++counters.unread;
     else if (st.from_cache) ++counters.from_cache;
     else if (!st.io_error) ++counters.extracted;
+    counters.pages_extracted += st.pages;
     const auto prev = previous.find(st.row.display_path);
     same_inputs = same_inputs && !st.io_error && prev != previous.end() && prev->second.cache_key == st.row.cache_key;
     same_details = same_details && prev != previous.end() && prev->second == st.row;
@@ -219,19 +244,28 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
   if (Status s = store->MachineRecords(&machine); !s.ok()) return s;
   same_inputs = same_inputs && (!machine.empty() || inputs.empty());
 
-  std::vector<ExtractedSource> sources;
   if (!same_inputs) {
     counters.recoded = true;
-    for (InputState& st : states) {
-      if (Status s = LoadSource(store.get(), &st); !s.ok()) return s;
-      sources.push_back(std::move(*st.source));
-      st.source.reset();
-    }
     machine.clear();
-    for (const CodedRecord& record : assemble::AssembleRecords(sources, dictionary, rules, options.jobs))
-      machine.push_back(ToJson(record, sources).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    std::mutex machine_mutex;
+    std::size_t record_count = 0;
+    const Status coded = assemble::AssembleRecordsStreaming(
+        states.size(), [&](std::size_t i, ExtractedSource* out) { return LoadSource(store.get(), states[i], out); },
+        dictionary, rules, options.jobs,
+        [&](std::size_t position, const CodedRecord& record, const std::vector<ExtractedSource>& sources,
+            const std::vector<std::size_t>& /*batch_indexes*/) {
+          const StageTimer timer(Stage::kAssemble);
+          std::string line = ToJson(record, sources).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+          const std::lock_guard lock(machine_mutex);
+          if (machine.size() <= position) machine.resize(position + 1);
+          machine[position] = std::move(line);
+        },
+        &record_count);
+    if (!coded.ok()) return coded;
+    machine.resize(record_count);
   }
 
+  const StageTimer write_timer(Stage::kWrite);
   // From here on the state and the files change: one writer at a time.
   std::unique_ptr<DatasetLock> write_lock;
   if (Status s = DatasetLock::Acquire(options.out_dir, DatasetLock::Kind::kWrite, &write_lock); !s.ok()) return s;
@@ -244,7 +278,7 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
     if (Status s = store->PutMeta("cohort", options.cohort->dump()); !s.ok()) return s;
   }
   // Apply decisions and write the files.
-  SourceTexts texts = same_inputs ? SourceTexts(store.get()) : SourceTexts(&sources);
+  SourceTexts texts(store.get());
   Published published;
   // Every file of the dataset is written in full before any replaces its old version.
   batch::StagedFiles files;

@@ -42,6 +42,7 @@ struct RunOptions {
 struct RunCounters {
   int inputs = 0;
   int extracted = 0;         // read and extracted this run
+  long long pages_extracted = 0;  // their pages
   int from_cache = 0;        // content seen before: text taken from the cache
   int unread = 0;            // size and time unchanged since the last run: not even hashed
   int input_errors = 0;      // inputs recorded with an error

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/stage_times.h"
 #include "extract/limits.h"
 #include "extract/ocr.h"
 #include "extract/page_text.h"
@@ -207,6 +208,7 @@ bool ImageReader::ReadOne(int index, bool tiff, const Header& header, ReadResult
   OcrResult ocr =
       RecognisePage(image, std::min(limits_.ocr_seconds_per_page,
                                     limits_.ocr_seconds_per_input - context_.ocr_seconds_used));
+  AddStageTime(Stage::kOcr, std::chrono::steady_clock::now() - start);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   context_.ocr_seconds_used += static_cast<int>(std::ceil(seconds));

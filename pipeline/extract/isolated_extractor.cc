@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/extracted_source_json.h"
+#include "core/stage_times.h"
 #include "extract/detect_kind.h"
 #include "extract/extract_source.h"
 #include "extract/limit_options.h"
@@ -224,6 +225,9 @@ ExtractedSource IsolatedExtractor::ExtractInWorker(std::string_view path, std::s
         std::string().swap(frame.payload);
         ExtractedSource source;
         if (!json.is_discarded() && FromJson(json, &source)) {
+          if (const auto ocr = json.find(kOcrSecondsKey); ocr != json.end() && ocr->is_number())
+            AddStageTime(Stage::kOcr, std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                          std::chrono::duration<double>(ocr->get<double>())));
           source.path = std::string(path);
           return source;
         }

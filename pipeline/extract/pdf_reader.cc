@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/stage_times.h"
 #include "core/utf8.h"
 #include "extract/limits.h"
 #include "extract/ocr.h"
@@ -356,6 +357,7 @@ void PdfReader::TryOcr(const poppler::page& page, const std::string& why, Page& 
                          .dpi = static_cast<int>(std::lround(dpi))};
     ocr = RecognisePage(gray, std::min(limits_.ocr_seconds_per_page, left));
   }
+  AddStageTime(Stage::kOcr, std::chrono::steady_clock::now() - start);
   ocr_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   context_.ocr_seconds_used = ocr_seconds_before_ + static_cast<int>(std::ceil(ocr_seconds_));
   if (ocr.error) AddPageError(number, *ocr.error);

@@ -24,6 +24,9 @@ struct Frame {
   std::string payload;
 };
 
+// The key in a result that carries the seconds the worker spent in OCR for that input.
+inline constexpr const char* kOcrSecondsKey = "ocr_seconds";
+
 // A progress note names a page and a part; the worker cuts longer ones to this.
 inline constexpr std::size_t kMaxProgressBytes = 1024;
 

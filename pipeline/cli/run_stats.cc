@@ -1,0 +1,52 @@
+#include "cli/run_stats.h"
+
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <string>
+
+#include "core/stage_times.h"
+
+namespace foicode::cli {
+namespace {
+
+std::string Format(const char* format, double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, format, value);
+  return text;
+}
+
+// Peak resident memory in MB: RUSAGE_SELF for foicode, RUSAGE_CHILDREN for the largest of
+// its reader processes (they have all been waited for by the end of the run).
+double PeakMegabytes(int who) {
+  rusage usage{};
+  if (getrusage(who, &usage) != 0) return 0;
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KB on Linux
+}
+
+}  // namespace
+
+void PrintRunStats(std::ostream& out, const dataset::RunCounters& counters, double wall_seconds, int jobs) {
+  const auto seconds = StageSeconds();
+  const auto stage = [&](Stage s) { return seconds[static_cast<std::size_t>(s)]; };
+  const double wall = wall_seconds > 0 ? wall_seconds : 1e-9;
+  out << "stats: " << Format("%.2f", wall_seconds) << " s wall, --jobs " << jobs << "\n"
+      << "  stage       thread-seconds\n";
+  for (Stage s : {Stage::kExtract, Stage::kOcr, Stage::kNormalise, Stage::kRules, Stage::kAssemble, Stage::kWrite}) {
+    std::string name(StageName(s));
+    if (s == Stage::kOcr) name = "  of it ocr";
+    out << "  " << name << std::string(name.size() < 12 ? 12 - name.size() : 1, ' ') << Format("%10.2f", stage(s))
+        << "\n";
+  }
+  out << "  inputs: " << counters.inputs << " (" << counters.extracted << " extracted, "
+      << counters.from_cache + counters.unread << " cache hits: " << counters.unread << " not even read, "
+      << counters.from_cache << " same content)\n"
+      << "  rate: " << Format("%.1f", counters.inputs / wall) << " files/s, "
+      << Format("%.1f", static_cast<double>(counters.extracted) / wall) << " extracted files/s, "
+      << Format("%.1f", static_cast<double>(counters.pages_extracted) / wall) << " pages/s ("
+      << counters.pages_extracted << " pages extracted)\n"
+      << "  peak memory: foicode " << Format("%.0f", PeakMegabytes(RUSAGE_SELF)) << " MB; largest reader process "
+      << Format("%.0f", PeakMegabytes(RUSAGE_CHILDREN)) << " MB (up to " << jobs << " at once)\n";
+}
+
+}  // namespace foicode::cli
