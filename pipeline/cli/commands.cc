@@ -20,6 +20,7 @@
 #include "cli/args.h"
 #include "cli/exit_code.h"
 #include "cli/extract_dump.h"
+#include "cli/merge_command.h"
 #include "cli/report_command.h"
 #include "cli/run_stats.h"
 #include "cli/review_command.h"
@@ -97,11 +98,6 @@ constexpr std::string_view kCheckUsage =
     "  --data DIR   the folder holding dictionaries/ and rules/ (default: the checkout the\n"
     "               binary was built in)\n";
 
-bool WantsHelp(const std::vector<std::string>& args) {
-  return std::any_of(args.begin(), args.end(),
-                     [](const std::string& a) { return a == "--help" || a == "-h"; });
-}
-
 int RunCommand(const std::vector<std::string>& args) {
   if (WantsHelp(args)) {
     std::cout << RunUsage();
@@ -133,26 +129,11 @@ int RunCommand(const std::vector<std::string>& args) {
       return UsageError("run", s.message());
   }
   const std::filesystem::path out_dir = parsed.values["--out"];
-  const std::string data_flag = parsed.Has("--data") ? parsed.values["--data"] : "";
-  const std::filesystem::path data = FindDataDir(data_flag, nullptr);
-  if (data.empty()) {
-    return UsageError("run", data_flag.empty()
-                                 ? "cannot find dictionaries/ and rules/: name their folder with --data"
-                                 : "no dictionaries/ and rules/ in " + data_flag);
-  }
-  // Taken before loading: an edit made while the run loads is then seen as a change next time.
-  const std::string data_fingerprint = DataFingerprint(data);
-  // Bad data is the researcher's to fix before any reply is read: 'foicode check' says where.
-  std::unique_ptr<const normalise::Dictionary> dictionary;
-  if (Status s = normalise::LoadDictionary(data / "dictionaries", &dictionary); !s.ok()) {
-    std::cerr << s.message() << "\nfoicode run: the dictionaries have errors; nothing was written\n";
-    return kRunFailed;
-  }
-  std::unique_ptr<const facts::RuleSet> rules;
-  if (Status s = facts::LoadRuleSet(data / "rules", &rules); !s.ok()) {
-    std::cerr << s.message() << "\nfoicode run: the rules have errors; nothing was written\n";
-    return kRunFailed;
-  }
+  CodingData data;
+  if (const int failed = LoadCodingData("run", parsed.Has("--data") ? parsed.values["--data"] : "", &data);
+      failed != kOk)
+    return failed;
+  const normalise::Dictionary* dictionary = data.dictionary.get();
 
   std::optional<nlohmann::json> cohort;
   if (parsed.Has("--cohort")) {
@@ -164,7 +145,7 @@ int RunCommand(const std::vector<std::string>& args) {
     std::ostringstream text;
     text << in.rdbuf();
     std::vector<report::CohortMember> members;
-    if (Status s = report::ReadCohort(text.str(), dictionary.get(), &members); !s.ok())
+    if (Status s = report::ReadCohort(text.str(), dictionary, &members); !s.ok())
       return UsageError("run", file + ": " + s.message());
     int unknown = 0;
     for (const report::CohortMember& m : members) unknown += m.known ? 0 : 1;
@@ -183,7 +164,7 @@ int RunCommand(const std::vector<std::string>& args) {
   run_options.out_dir = out_dir;
   run_options.jobs = options.jobs;
   run_options.limits = options.limits;
-  run_options.data_fingerprint = data_fingerprint;
+  run_options.data_fingerprint = data.fingerprint;
   run_options.worker_program = extract::CurrentProgram();
   // The limits decide what is read, so a raised one reads the inputs again.
   run_options.extractor_version =
@@ -192,7 +173,7 @@ int RunCommand(const std::vector<std::string>& args) {
   dataset::RunResult result;
   {
     batch::Progress progress(stderr, static_cast<int>(inputs.size()));
-    if (Status s = dataset::CodeDataset(inputs, *dictionary, *rules, run_options, &progress, &result); !s.ok()) {
+    if (Status s = dataset::CodeDataset(inputs, *dictionary, *data.rules, run_options, &progress, &result); !s.ok()) {
       std::cerr << "foicode run: " << s.message() << "\n";
       if (!result.dataset_written) {
         std::cerr << "foicode run: the last good dataset in " << out_dir.string() << " is unchanged\n";
@@ -200,22 +181,9 @@ int RunCommand(const std::vector<std::string>& args) {
       return kRunFailed;
     }
   }
-  for (const std::string& error : result.input_errors) std::cerr << error << "\n";
-  const dataset::RunCounters& c = result.counters;
-  std::cout << "read " << c.inputs << (c.inputs == 1 ? " input" : " inputs") << " (" << c.extracted
-            << " extracted, " << c.from_cache + c.unread << " unchanged from the last run)";
-  if (c.input_errors > 0) std::cout << ", " << c.input_errors << " with errors (recorded)";
-  std::cout << "; " << c.records << (c.records == 1 ? " record" : " records");
-  if (c.decisions_applied + c.decisions_stale + c.decisions_orphaned + c.decisions_superseded > 0) {
-    std::cout << "; review decisions: " << c.decisions_applied << " applied, " << c.decisions_stale
-              << " stale (back in the queue), " << c.decisions_orphaned << " orphaned (fact gone), "
-              << c.decisions_superseded << " replaced by later ones";
-  }
-  std::cout << "\nchanges: " << dataset::ChangesSummary(result.changes) << " (" << (out_dir / "changes.jsonl").string()
-            << ")\ndataset in " << (out_dir / "responses.jsonl").string() << "; report in "
-            << (out_dir / "report.html").string() << "\n";
+  PrintRunSummary(std::cout, std::cerr, result, out_dir);
   if (parsed.Has("--stats")) {
-    PrintRunStats(std::cout, c, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+    PrintRunStats(std::cout, result.counters, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
                   options.jobs);
   }
   return kOk;
@@ -308,6 +276,8 @@ constexpr std::string_view kHelpUsage =
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       {"run", "code a folder of replies into a dataset", RunUsage(), &RunCommand},
+      {"merge", "make one dataset from datasets coded apart (shards of one corpus)", kMergeUsage,
+       &MergeCommand},
       {"extract", "print the text read from one reply, with parts and pages", kExtractUsage,
        &ExtractCommand},
       {"report", "write the report (tables, charts, per-respondent list) of a dataset", kReportUsage,
@@ -319,6 +289,11 @@ const std::vector<Command>& Commands() {
       {"help", "list the commands, or show one command's help", kHelpUsage, &HelpCommand},
   };
   return commands;
+}
+
+bool WantsHelp(const std::vector<std::string>& args) {
+  return std::any_of(args.begin(), args.end(),
+                     [](const std::string& a) { return a == "--help" || a == "-h"; });
 }
 
 int UsageError(std::string_view command, std::string_view message) {

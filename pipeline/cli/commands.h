@@ -17,6 +17,9 @@ struct Command {
 
 const std::vector<Command>& Commands();
 
+// True when the arguments ask for help (--help or -h anywhere).
+bool WantsHelp(const std::vector<std::string>& args);
+
 // Prints "foicode: <message>" and a pointer to --help on stderr; returns kUsage.
 int UsageError(std::string_view command, std::string_view message);
 

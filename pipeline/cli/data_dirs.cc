@@ -6,10 +6,13 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <system_error>
 #include <vector>
 
+#include "cli/commands.h"
+#include "cli/exit_code.h"
 #include "extract/sha256.h"
 
 namespace foicode::cli {
@@ -100,6 +103,24 @@ std::string DataFingerprint(const std::filesystem::path& data) {
     all += "\n" + std::filesystem::relative(f, data).string() + "\n" + extract::Sha256Hex(bytes.str());
   }
   return extract::Sha256Hex(all);
+}
+
+int LoadCodingData(std::string_view command, const std::string& data_flag, CodingData* data) {
+  const std::filesystem::path dir = FindDataDir(data_flag, nullptr);
+  if (dir.empty()) {
+    return UsageError(command, data_flag.empty() ? "cannot find dictionaries/ and rules/: name their folder with --data"
+                                                 : "no dictionaries/ and rules/ in " + data_flag);
+  }
+  data->fingerprint = DataFingerprint(dir);
+  if (Status s = normalise::LoadDictionary(dir / "dictionaries", &data->dictionary); !s.ok()) {
+    std::cerr << s.message() << "\nfoicode " << command << ": the dictionaries have errors; nothing was written\n";
+    return kRunFailed;
+  }
+  if (Status s = facts::LoadRuleSet(dir / "rules", &data->rules); !s.ok()) {
+    std::cerr << s.message() << "\nfoicode " << command << ": the rules have errors; nothing was written\n";
+    return kRunFailed;
+  }
+  return kOk;
 }
 
 }  // namespace foicode::cli

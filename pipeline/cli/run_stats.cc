@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/stage_times.h"
+#include "dataset/dataset_changes.h"
 
 namespace foicode::cli {
 namespace {
@@ -25,6 +26,24 @@ double PeakMegabytes(int who) {
 }
 
 }  // namespace
+
+void PrintRunSummary(std::ostream& out, std::ostream& err, const dataset::RunResult& result,
+                     const std::filesystem::path& out_dir) {
+  for (const std::string& error : result.input_errors) err << error << "\n";
+  const dataset::RunCounters& c = result.counters;
+  out << "read " << c.inputs << (c.inputs == 1 ? " input" : " inputs") << " (" << c.extracted << " extracted, "
+      << c.from_cache + c.unread << " unchanged from the last run)";
+  if (c.input_errors > 0) out << ", " << c.input_errors << " with errors (recorded)";
+  out << "; " << c.records << (c.records == 1 ? " record" : " records");
+  if (c.decisions_applied + c.decisions_stale + c.decisions_orphaned + c.decisions_superseded > 0) {
+    out << "; review decisions: " << c.decisions_applied << " applied, " << c.decisions_stale
+        << " stale (back in the queue), " << c.decisions_orphaned << " orphaned (fact gone), "
+        << c.decisions_superseded << " replaced by later ones";
+  }
+  out << "\nchanges: " << dataset::ChangesSummary(result.changes) << " (" << (out_dir / "changes.jsonl").string()
+      << ")\ndataset in " << (out_dir / "responses.jsonl").string() << "; report in "
+      << (out_dir / "report.html").string() << "\n";
+}
 
 void PrintRunStats(std::ostream& out, const dataset::RunCounters& counters, double wall_seconds, int jobs) {
   const auto seconds = StageSeconds();

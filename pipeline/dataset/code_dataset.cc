@@ -9,7 +9,9 @@
 #include <exception>
 #include <map>
 #include <mutex>
+#include <limits>
 #include <optional>
+#include <set>
 #include <thread>
 
 #include "assemble/assemble_records.h"
@@ -166,6 +168,129 @@ std::int64_t WallClockNs() {
       .count();
 }
 
+// Codes the inputs of `states` (their text in the store's cache or in memory) unless nothing
+// changed since the last run, commits the run, applies the review decisions and writes the
+// dataset files. The caller holds the run lock.
+Status CodeAndPublish(store::DatasetStore* store, std::vector<InputState> states,
+                      const std::map<std::string, store::InputRow>& previous,
+                      const std::optional<std::string>& fingerprint, std::int64_t stat_time_ns,
+                      std::chrono::steady_clock::time_point started, const normalise::Dictionary& dictionary,
+                      const facts::RuleSet& rules, const RunOptions& options, RunResult* result) {
+  RunCounters& counters = result->counters;
+  counters = RunCounters();
+  counters.inputs = static_cast<int>(states.size());
+  std::vector<store::InputRow> rows;
+  bool same_inputs = states.size() == previous.size() && fingerprint == options.data_fingerprint;
+  bool same_details = true;  // every file also at the same place, size, time and inode
+  for (InputState& st : states) {
+    rows.push_back(st.row);
+    if (st.unread) ++counters.unread;
+    else if (st.from_cache) ++counters.from_cache;
+    else if (!st.io_error) ++counters.extracted;
+    counters.pages_extracted += st.pages;
+    const auto prev = previous.find(st.row.display_path);
+    same_inputs = same_inputs && !st.io_error && prev != previous.end() && prev->second.cache_key == st.row.cache_key;
+    same_details = same_details && prev != previous.end() && prev->second == st.row;
+  }
+  std::vector<std::string> machine;
+  if (Status s = store->MachineRecords(&machine); !s.ok()) return s;
+  same_inputs = same_inputs && (!machine.empty() || states.empty());
+
+  if (!same_inputs) {
+    counters.recoded = true;
+    machine.clear();
+    std::mutex machine_mutex;
+    std::size_t record_count = 0;
+    const Status coded = assemble::AssembleRecordsStreaming(
+        states.size(), [&](std::size_t i, ExtractedSource* out) { return LoadSource(store, states[i], out); },
+        dictionary, rules, options.jobs,
+        [&](std::size_t position, const CodedRecord& record, const std::vector<ExtractedSource>& sources,
+            const std::vector<std::size_t>& /*batch_indexes*/) {
+          const StageTimer timer(Stage::kAssemble);
+          std::string line = ToJson(record, sources).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+          const std::lock_guard lock(machine_mutex);
+          if (machine.size() <= position) machine.resize(position + 1);
+          machine[position] = std::move(line);
+        },
+        &record_count);
+    if (!coded.ok()) return coded;
+    machine.resize(record_count);
+  }
+
+  const StageTimer write_timer(Stage::kWrite);
+  // From here on the state and the files change: one writer at a time.
+  std::unique_ptr<DatasetLock> write_lock;
+  if (Status s = DatasetLock::Acquire(options.out_dir, DatasetLock::Kind::kWrite, &write_lock); !s.ok()) return s;
+  if (!same_inputs) {
+    if (Status s = store->CommitRun(rows, machine, options.data_fingerprint, stat_time_ns); !s.ok()) return s;
+  } else if (!same_details) {
+    if (Status s = store->UpdateInputs(rows); !s.ok()) return s;
+  }
+  if (options.cohort) {
+    if (Status s = store->PutMeta("cohort", options.cohort->dump()); !s.ok()) return s;
+  }
+  // Apply decisions and write the files.
+  SourceTexts texts(store);
+  Published published;
+  // Every file of the dataset is written in full before any replaces its old version.
+  batch::StagedFiles files;
+  if (Status s = Publish(store, options.out_dir, &texts, &published, &files); !s.ok()) return s;
+  counters.records = static_cast<int>(published.applied.records.size());
+  for (const nlohmann::json& record : published.applied.records) {
+    for (const nlohmann::json& source : ArrayAt(record, "sources")) {
+      if (source.value("error", nlohmann::json()).is_string())
+        result->input_errors.push_back(source.value("path", "") + ": " + source["error"].get<std::string>());
+    }
+  }
+  counters.input_errors = static_cast<int>(result->input_errors.size());
+  for (const review::DecisionOutcome& o : published.applied.outcomes) {
+    if (o.state == review::Attachment::kApplied) ++counters.decisions_applied;
+    if (o.state == review::Attachment::kStale) ++counters.decisions_stale;
+    if (o.state == review::Attachment::kOrphaned) ++counters.decisions_orphaned;
+    if (o.state == review::Attachment::kSuperseded) ++counters.decisions_superseded;
+  }
+
+  // What changed since the last run that completed, machine against machine: a person's own
+  // decisions are not news, but decisions that went stale or lost their fact are.
+  std::optional<std::string> generation;
+  std::optional<std::string> baseline_generation;
+  if (Status s = store->GetMeta("generation", &generation); !s.ok()) return s;
+  if (Status s = store->GetMeta("baseline_generation", &baseline_generation); !s.ok()) return s;
+  const bool baseline_current = generation && baseline_generation == generation;
+  std::vector<store::InputRow> baseline_inputs;
+  std::vector<nlohmann::json> baseline_records;
+  std::vector<nlohmann::json> machine_records;
+  if (!baseline_current) {
+    std::vector<std::string> baseline_texts;
+    if (Status s = store->Baseline(&baseline_inputs, &baseline_texts); !s.ok()) return s;
+    if (Status s = ParseRecords(baseline_texts, &baseline_records); !s.ok()) return s;
+    if (Status s = ParseRecords(machine, &machine_records); !s.ok()) return s;
+  }
+  result->changes = baseline_current
+                        ? DatasetChanges({}, {}, {}, {}, published.applied.outcomes)
+                        : DatasetChanges(baseline_inputs, rows, baseline_records, machine_records,
+                                         published.applied.outcomes);
+  if (Status s = files.Stage(options.out_dir / "changes.jsonl", batch::ResponsesJsonl(result->changes)); !s.ok())
+    return s;
+  counters.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (Status s = files.Stage(options.out_dir / "last-run.json", counters.ToJson().dump(2) + "\n"); !s.ok())
+    return s;
+  int replaced = 0;
+  if (Status s = files.Commit(&replaced); !s.ok()) {
+    if (replaced == 0) return s;
+    result->dataset_written = true;
+    return Status::Error(s.message() + "; only some of the dataset files were replaced: run again");
+  }
+  result->dataset_written = true;
+  if (!baseline_current && generation) {
+    if (Status s = store->CommitBaseline(rows, machine, *generation); !s.ok()) {
+      return Status::Error(s.message() + "; the dataset files were written, but the next run will report " +
+                           "these changes again");
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 nlohmann::json RunCounters::ToJson() const {
@@ -223,120 +348,132 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
   for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (std::thread& t : pool) t.join();
+  return CodeAndPublish(store.get(), std::move(states), previous, fingerprint, stat_time_ns, started, dictionary,
+                        rules, options, result);
+}
 
-  RunCounters& counters = result->counters;
-  counters = RunCounters();
-  counters.inputs = static_cast<int>(inputs.size());
-  std::vector<store::InputRow> rows;
-  bool same_inputs = inputs.size() == previous.size() && fingerprint == options.data_fingerprint;
-  bool same_details = true;  // every file also at the same place, size, time and inode
-  for (InputState& st : states) {
-    rows.push_back(st.row);
-    if (st.unread) ++counters.unread;
-    else if (st.from_cache) ++counters.from_cache;
-    else if (!st.io_error) ++counters.extracted;
-    counters.pages_extracted += st.pages;
-    const auto prev = previous.find(st.row.display_path);
-    same_inputs = same_inputs && !st.io_error && prev != previous.end() && prev->second.cache_key == st.row.cache_key;
-    same_details = same_details && prev != previous.end() && prev->second == st.row;
-  }
-  std::vector<std::string> machine;
-  if (Status s = store->MachineRecords(&machine); !s.ok()) return s;
-  same_inputs = same_inputs && (!machine.empty() || inputs.empty());
+namespace {
 
-  if (!same_inputs) {
-    counters.recoded = true;
-    machine.clear();
-    std::mutex machine_mutex;
-    std::size_t record_count = 0;
-    const Status coded = assemble::AssembleRecordsStreaming(
-        states.size(), [&](std::size_t i, ExtractedSource* out) { return LoadSource(store.get(), states[i], out); },
-        dictionary, rules, options.jobs,
-        [&](std::size_t position, const CodedRecord& record, const std::vector<ExtractedSource>& sources,
-            const std::vector<std::size_t>& /*batch_indexes*/) {
-          const StageTimer timer(Stage::kAssemble);
-          std::string line = ToJson(record, sources).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-          const std::lock_guard lock(machine_mutex);
-          if (machine.size() <= position) machine.resize(position + 1);
-          machine[position] = std::move(line);
-        },
-        &record_count);
-    if (!coded.ok()) return coded;
-    machine.resize(record_count);
-  }
+// What one shard brings to a merge.
+struct Shard {
+  std::filesystem::path dir;
+  std::unique_ptr<store::DatasetStore> store;
+  std::vector<store::InputRow> inputs;
+  std::map<std::string, std::string> errors;  // path -> error, for inputs with no cached text
+  std::int64_t stat_time_ns = 0;
+};
 
-  const StageTimer write_timer(Stage::kWrite);
-  // From here on the state and the files change: one writer at a time.
-  std::unique_ptr<DatasetLock> write_lock;
-  if (Status s = DatasetLock::Acquire(options.out_dir, DatasetLock::Kind::kWrite, &write_lock); !s.ok()) return s;
-  if (!same_inputs) {
-    if (Status s = store->CommitRun(rows, machine, options.data_fingerprint, stat_time_ns); !s.ok()) return s;
-  } else if (!same_details) {
-    if (Status s = store->UpdateInputs(rows); !s.ok()) return s;
-  }
-  if (options.cohort) {
-    if (Status s = store->PutMeta("cohort", options.cohort->dump()); !s.ok()) return s;
-  }
-  // Apply decisions and write the files.
-  SourceTexts texts(store.get());
-  Published published;
-  // Every file of the dataset is written in full before any replaces its old version.
-  batch::StagedFiles files;
-  if (Status s = Publish(store.get(), options.out_dir, &texts, &published, &files); !s.ok()) return s;
-  counters.records = static_cast<int>(published.applied.records.size());
-  for (const nlohmann::json& record : published.applied.records) {
+Status OpenShard(const std::filesystem::path& dir, Shard* shard) {
+  shard->dir = dir;
+  if (Status s = store::DatasetStore::OpenExisting(dir, &shard->store); !s.ok()) return s;
+  if (Status s = shard->store->Inputs(&shard->inputs); !s.ok()) return s;
+  std::vector<std::string> texts;
+  if (Status s = shard->store->MachineRecords(&texts); !s.ok()) return s;
+  std::vector<nlohmann::json> records;
+  if (Status s = ParseRecords(texts, &records); !s.ok()) return s;
+  for (const nlohmann::json& record : records) {
     for (const nlohmann::json& source : ArrayAt(record, "sources")) {
       if (source.value("error", nlohmann::json()).is_string())
-        result->input_errors.push_back(source.value("path", "") + ": " + source["error"].get<std::string>());
+        shard->errors[source.value("path", "")] = source["error"].get<std::string>();
     }
   }
-  counters.input_errors = static_cast<int>(result->input_errors.size());
-  for (const review::DecisionOutcome& o : published.applied.outcomes) {
-    if (o.state == review::Attachment::kApplied) ++counters.decisions_applied;
-    if (o.state == review::Attachment::kStale) ++counters.decisions_stale;
-    if (o.state == review::Attachment::kOrphaned) ++counters.decisions_orphaned;
-    if (o.state == review::Attachment::kSuperseded) ++counters.decisions_superseded;
-  }
-
-  // What changed since the last run that completed, machine against machine: a person's own
-  // decisions are not news, but decisions that went stale or lost their fact are.
-  std::optional<std::string> generation;
-  std::optional<std::string> baseline_generation;
-  if (Status s = store->GetMeta("generation", &generation); !s.ok()) return s;
-  if (Status s = store->GetMeta("baseline_generation", &baseline_generation); !s.ok()) return s;
-  const bool baseline_current = generation && baseline_generation == generation;
-  std::vector<store::InputRow> baseline_inputs;
-  std::vector<nlohmann::json> baseline_records;
-  std::vector<nlohmann::json> machine_records;
-  if (!baseline_current) {
-    std::vector<std::string> baseline_texts;
-    if (Status s = store->Baseline(&baseline_inputs, &baseline_texts); !s.ok()) return s;
-    if (Status s = ParseRecords(baseline_texts, &baseline_records); !s.ok()) return s;
-    if (Status s = ParseRecords(machine, &machine_records); !s.ok()) return s;
-  }
-  result->changes = baseline_current
-                        ? DatasetChanges({}, {}, {}, {}, published.applied.outcomes)
-                        : DatasetChanges(baseline_inputs, rows, baseline_records, machine_records,
-                                         published.applied.outcomes);
-  if (Status s = files.Stage(options.out_dir / "changes.jsonl", batch::ResponsesJsonl(result->changes)); !s.ok())
-    return s;
-  counters.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (Status s = files.Stage(options.out_dir / "last-run.json", counters.ToJson().dump(2) + "\n"); !s.ok())
-    return s;
-  int replaced = 0;
-  if (Status s = files.Commit(&replaced); !s.ok()) {
-    if (replaced == 0) return s;
-    result->dataset_written = true;
-    return Status::Error(s.message() + "; only some of the dataset files were replaced: run again");
-  }
-  result->dataset_written = true;
-  if (!baseline_current && generation) {
-    if (Status s = store->CommitBaseline(rows, machine, *generation); !s.ok()) {
-      return Status::Error(s.message() + "; the dataset files were written, but the next run will report " +
-                           "these changes again");
-    }
-  }
+  std::optional<std::string> stat_time;
+  if (Status s = shard->store->GetMeta("stat_time_ns", &stat_time); !s.ok()) return s;
+  if (stat_time) std::from_chars(stat_time->data(), stat_time->data() + stat_time->size(), shard->stat_time_ns);
   return Status::Ok();
+}
+
+bool SameFolder(const std::filesystem::path& a, const std::filesystem::path& b) {
+  std::error_code ec;
+  return std::filesystem::equivalent(a, b, ec);
+}
+
+}  // namespace
+
+Status MergeDatasets(const std::vector<std::filesystem::path>& shard_dirs, const normalise::Dictionary& dictionary,
+                     const facts::RuleSet& rules, const RunOptions& options, RunResult* result) {
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<Shard> shards(shard_dirs.size());
+  for (std::size_t i = 0; i < shard_dirs.size(); ++i) {
+    if (SameFolder(shard_dirs[i], options.out_dir))
+      return Status::Error(shard_dirs[i].string() + " is the folder merged into; name a new --out");
+    if (Status s = OpenShard(shard_dirs[i], &shards[i]); !s.ok()) return s;
+  }
+  // Checked before DIR is touched.
+  std::map<std::string, std::string> shard_of;  // display path -> the shard it came from
+  for (const Shard& shard : shards) {
+    for (const store::InputRow& row : shard.inputs) {
+      const auto [seen, added] = shard_of.emplace(row.display_path, shard.dir.string());
+      if (!added) {
+        return Status::Error("'" + row.display_path + "' is in both " + seen->second + " and " + shard.dir.string() +
+                             ": each input must be in one shard only");
+      }
+    }
+  }
+  std::unique_ptr<store::DatasetStore> store;
+  if (Status s = store::DatasetStore::Open(options.out_dir, &store); !s.ok()) return s;
+  std::unique_ptr<DatasetLock> run_lock;
+  if (Status s = DatasetLock::Acquire(options.out_dir, DatasetLock::Kind::kRun, &run_lock); !s.ok()) return s;
+  std::vector<store::InputRow> previous_rows;
+  if (Status s = store->Inputs(&previous_rows); !s.ok()) return s;
+  std::map<std::string, store::InputRow> previous;
+  for (const store::InputRow& row : previous_rows) previous[row.display_path] = row;
+  std::optional<std::string> fingerprint;
+  if (Status s = store->GetMeta("data_fingerprint", &fingerprint); !s.ok()) return s;
+
+  // Every input of every shard, its text copied into this dataset's cache.
+  std::vector<InputState> states;
+  std::int64_t stat_time_ns = std::numeric_limits<std::int64_t>::max();
+  for (Shard& shard : shards) {
+    // A file changed after the earliest shard looked at it must be read again by a refresh.
+    stat_time_ns = std::min(stat_time_ns, shard.stat_time_ns);
+    for (const store::InputRow& row : shard.inputs) {
+      InputState& state = states.emplace_back();
+      state.row = row;
+      std::optional<std::string> text;
+      if (!row.cache_key.empty()) {
+        if (Status s = shard.store->GetExtraction(row.cache_key, &text); !s.ok()) return s;
+      }
+      if (!text) {
+        const auto error = shard.errors.find(row.display_path);
+        state.io_error = error != shard.errors.end() ? error->second
+                                                     : "not read in " + shard.dir.string() + ": run that shard again";
+        state.row.cache_key.clear();
+        state.source = extract::UnreadableSource(row.display_path, row.sha256, *state.io_error);
+        continue;
+      }
+      bool present = false;
+      if (Status s = store->HasExtraction(row.cache_key, &present); !s.ok()) return s;
+      if (!present) {
+        if (Status s = store->PutExtraction(row.cache_key, *text); !s.ok()) return s;
+      }
+      state.from_cache = true;
+    }
+  }
+  if (shards.empty() || stat_time_ns == std::numeric_limits<std::int64_t>::max()) stat_time_ns = 0;
+  // Inputs in path order, as a run over the whole corpus would have them.
+  std::sort(states.begin(), states.end(),
+            [](const InputState& a, const InputState& b) { return a.row.display_path < b.row.display_path; });
+
+  // Review decisions made on a shard carry over; a merge run again adds none twice.
+  std::vector<store::StoredDecision> existing;
+  if (Status s = store->Decisions(&existing); !s.ok()) return s;
+  std::set<std::string> known;
+  for (const store::StoredDecision& d : existing) known.insert(d.json);
+  std::vector<std::string> carried;
+  for (Shard& shard : shards) {
+    std::vector<store::StoredDecision> decisions;
+    if (Status s = shard.store->Decisions(&decisions); !s.ok()) return s;
+    for (const store::StoredDecision& d : decisions) {
+      if (known.insert(d.json).second) carried.push_back(d.json);
+    }
+  }
+  if (!carried.empty()) {
+    std::vector<std::int64_t> ids;
+    if (Status s = store->AppendDecisions(carried, &ids); !s.ok()) return s;
+  }
+  return CodeAndPublish(store.get(), std::move(states), previous, fingerprint, stat_time_ns, started, dictionary,
+                        rules, options, result);
 }
 
 }  // namespace foicode::dataset

@@ -71,6 +71,15 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
                    const facts::RuleSet& rules, const RunOptions& options, batch::Progress* progress,
                    RunResult* result);
 
+// `foicode merge`: one dataset in options.out_dir from datasets coded apart (shards of one
+// corpus, each run on its own machine). The shards' inputs and extracted text are copied in,
+// their review decisions carried over, and the whole is coded again with `dictionary` and
+// `rules`, so a respondent whose replies fell in two shards gets one record, as a single run
+// over the corpus would give. An input in two shards is an error. Run again with the same
+// shards, it changes nothing.
+Status MergeDatasets(const std::vector<std::filesystem::path>& shards, const normalise::Dictionary& dictionary,
+                     const facts::RuleSet& rules, const RunOptions& options, RunResult* result);
+
 }  // namespace foicode::dataset
 
 #endif  // FOICODE_PIPELINE_DATASET_CODE_DATASET_H_

@@ -178,7 +178,6 @@ class Scanner {
   std::vector<RuleMatch> Accepted(RuleKind kind, bool resolve_overlaps) const {
     std::vector<RuleMatch> matches;
     for (RuleMatch& m : rules_.MatchAll(kind, text_)) {
-      if (StartsWith(Info(m).name, "usage.table_")) continue;
       if (CrossesTableRow(m.begin, m.end)) continue;
       const ByteRange sentence = layout_.SentenceAround(m.begin);
       const ByteRange window{std::min(sentence.begin, m.begin), std::max(sentence.end, m.end)};

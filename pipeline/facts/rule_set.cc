@@ -568,13 +568,18 @@ Status LoadRuleSetFromFiles(const std::string& dir,
       }
     }
     const int index = static_cast<int>(set->impl_->rules.size());
-    auto& prefilter = set->impl_->sets[rule.info.kind];
-    if (prefilter == nullptr) prefilter = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    std::string error;
-    if (prefilter->Add(rule.info.pattern, &error) < 0) {
-      return Status::Error(at + ": bad pattern: " + error);
+    // The table rules are tried on table cells only (FirstMatch, FullMatch): run over the whole
+    // page they would match every number, only to be thrown away.
+    const bool cells_only = rule.info.name.rfind("usage.table_", 0) == 0;
+    if (!cells_only) {
+      auto& prefilter = set->impl_->sets[rule.info.kind];
+      if (prefilter == nullptr) prefilter = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+      std::string error;
+      if (prefilter->Add(rule.info.pattern, &error) < 0) {
+        return Status::Error(at + ": bad pattern: " + error);
+      }
+      set->impl_->set_rules[rule.info.kind].push_back(index);
     }
-    set->impl_->set_rules[rule.info.kind].push_back(index);
     set->impl_->rules.push_back(std::move(rule.info));
     set->impl_->compiled.push_back(std::move(compiled));
   }

@@ -88,7 +88,8 @@ class RuleSet {
   // Per rule, matches do not overlap and are leftmost-first. A match that starts or ends in
   // the middle of a word (a letter or digit on both sides, Unicode-aware) is skipped. The
   // `context` pattern is not checked here: the caller passes the match's sentence to
-  // ContextMatches. Sorted by begin, then rule index.
+  // ContextMatches. Sorted by begin, then rule index. The usage.table_* rules, which are for
+  // table cells, are not tried.
   std::vector<RuleMatch> MatchAll(RuleKind kind, std::string_view text) const;
   // The match of rule `rule` over the whole of `text` (anchored at both ends), or nullopt.
   std::optional<RuleMatch> FullMatch(int rule, std::string_view text) const;
