@@ -25,6 +25,8 @@ packages=(
   libpng-dev                  # PDF page images on the review page
   libcsv-dev                  # review verdicts imported from CSV
   libgtest-dev libgmock-dev   # tests
+  libbenchmark-dev            # micro-benchmarks: tools/bench
+  poppler-utils               # pdftotext, the baseline of tools/bench/scale_bench.py
   clang libclang-rt-14-dev    # fuzz targets (libFuzzer, sanitizer runtimes): tests/fuzz
   python3                     # end-to-end tests drive the binary from Python
   python3-selenium chromium chromium-driver  # the review page tested in a real browser
