@@ -7,6 +7,7 @@
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
+#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <cctype>
@@ -177,9 +178,23 @@ std::string DescribeStructureDamage(std::string_view bytes) {
   return "startxref does not point to a cross-reference table";
 }
 
+// ustring::to_utf8 opens an iconv converter on every call, once per word, which cost more than
+// Poppler's own text layout; ICU converts the UTF-16 directly (a lone surrogate becomes U+FFFD).
 std::string Utf8(const poppler::ustring& text) {
-  const poppler::byte_array bytes = text.to_utf8();
-  return ToValidUtf8(std::string_view(bytes.data(), bytes.size()));
+  if (text.empty()) return "";
+  static_assert(sizeof(poppler::ustring::value_type) == sizeof(UChar));
+  std::string out(text.size() * 3, '\0');
+  int32_t length = 0;
+  UErrorCode error = U_ZERO_ERROR;
+  u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &length,
+                     reinterpret_cast<const UChar*>(text.data()), static_cast<int32_t>(text.size()), 0xFFFD,
+                     nullptr, &error);
+  if (U_FAILURE(error)) {
+    const poppler::byte_array bytes = text.to_utf8();
+    return ToValidUtf8(std::string_view(bytes.data(), bytes.size()));
+  }
+  out.resize(static_cast<std::size_t>(length));
+  return out;
 }
 
 std::vector<WordBox> PageWords(const poppler::page& page) {
