@@ -297,6 +297,35 @@ class Builder {
   std::unordered_map<std::string, Claim> fingerprints_;
 };
 
+// ByteMask's bit for each byte value: letters and digits, the bytes of ASCII fingerprints, get
+// a bit each so that the mask tells them apart; other values share what is left.
+constexpr std::array<std::uint64_t, 256> kByteMaskBits = [] {
+  std::array<std::uint64_t, 256> bits{};
+  for (int byte = 0; byte < 256; ++byte) {
+    const int bit = byte >= 'a' && byte <= 'z'   ? byte - 'a'
+                    : byte >= '0' && byte <= '9' ? 26 + (byte - '0')
+                                                 : 36 + byte % 28;
+    bits[byte] = std::uint64_t{1} << bit;
+  }
+  return bits;
+}();
+
+// The near-miss scan's view of `fingerprints`: sorted by length, then name index.
+std::vector<FingerprintEntry> SortedByLength(const Dictionary::FingerprintMap& fingerprints) {
+  std::vector<FingerprintEntry> entries;
+  entries.reserve(fingerprints.size());
+  for (const auto& [fingerprint, name] : fingerprints) {
+    entries.push_back(FingerprintEntry{fingerprint, name, ByteMask(fingerprint)});
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const FingerprintEntry& a, const FingerprintEntry& b) {
+              return a.fingerprint.size() != b.fingerprint.size()
+                         ? a.fingerprint.size() < b.fingerprint.size()
+                         : a.name < b.name;
+            });
+  return entries;
+}
+
 }  // namespace
 
 std::string Fingerprint(std::string_view text) {
@@ -311,6 +340,12 @@ std::string Fingerprint(std::string_view text) {
     if (c >= 0 && u_isalnum(c)) out.append(folded, begin, i - begin);
   }
   return out;
+}
+
+std::uint64_t ByteMask(std::string_view bytes) {
+  std::uint64_t mask = 0;
+  for (const char byte : bytes) mask |= kByteMaskBits[static_cast<unsigned char>(byte)];
+  return mask;
 }
 
 const Vendor* Dictionary::FindVendor(std::string_view canonical) const {
@@ -620,6 +655,7 @@ Status LoadDictionaryFromFiles(const std::string& dir,
       dict->fingerprints_.emplace(name.fingerprint, static_cast<int>(i));
     }
   }
+  dict->fingerprints_by_length_ = SortedByLength(dict->fingerprints_);
   *out = std::move(dict);
   return Status::Ok();
 }

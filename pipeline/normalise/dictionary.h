@@ -4,7 +4,10 @@
 #ifndef FOICODE_PIPELINE_NORMALISE_DICTIONARY_H_
 #define FOICODE_PIPELINE_NORMALISE_DICTIONARY_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -73,6 +76,22 @@ struct DictionaryName {
   bool ambiguous = false;
 };
 
+// Hashes std::string and std::string_view alike, so a map keyed by std::string can be searched
+// with a view of a reused buffer instead of a newly built string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
+// A vendor or product fingerprint as the near-miss scan reads it.
+struct FingerprintEntry {
+  std::string fingerprint;
+  int name = 0;                 // index into Dictionary::names()
+  std::uint64_t byte_mask = 0;  // ByteMask(fingerprint)
+};
+
 // Loaded once, then immutable; not copyable; safe for concurrent use.
 class Dictionary {
  public:
@@ -115,9 +134,13 @@ class Dictionary {
   const std::vector<DictionaryName>& names() const { return names_; }
   const NameTrie& trie() const { return trie_; }
   // Non-ambiguous vendor and product names by fingerprint (index into names()), for near-miss
-  // matching.
-  const std::unordered_map<std::string, int>& vendor_product_fingerprints() const {
-    return fingerprints_;
+  // matching; searchable with a std::string_view.
+  using FingerprintMap = std::unordered_map<std::string, int, StringHash, std::equal_to<>>;
+  const FingerprintMap& vendor_product_fingerprints() const { return fingerprints_; }
+  // The same fingerprints sorted by length, then by name index, built once at load: a span
+  // needs only the few lengths within its edit budget, and ties never depend on hashing.
+  const std::vector<FingerprintEntry>& fingerprints_by_length() const {
+    return fingerprints_by_length_;
   }
 
  private:
@@ -134,7 +157,8 @@ class Dictionary {
   std::map<std::string, int, std::less<>> domain_index_;  // lower-case domain -> organisation
   std::vector<DictionaryName> names_;
   NameTrie trie_;
-  std::unordered_map<std::string, int> fingerprints_;
+  FingerprintMap fingerprints_;
+  std::vector<FingerprintEntry> fingerprints_by_length_;
 };
 
 // Reads vendors.tsv, products.tsv, organisations.tsv and not_clinical_ai.tsv from `dir`.
@@ -155,6 +179,13 @@ Status LoadDictionaryFromFiles(const std::string& dir,
 // The letters and digits of `text` (code points u_isalnum accepts), NFKC case-folded:
 // "Heart-Flow" -> "heartflow". Names that differ only in spacing and punctuation share it.
 std::string Fingerprint(std::string_view text);
+
+// The byte values `bytes` holds, one bit for each of a-z and 0-9 and the other values sharing
+// the remaining 28 bits. One edit (insert, delete, substitute or swap of bytes) adds or removes
+// at most one byte value, so popcount(ByteMask(a) & ~ByteMask(b)) never exceeds the edit
+// distance of a and b: a bit set for a value of `a` that is missing from `b` stays set, and
+// values sharing a bit can only hide a difference, never make one up.
+std::uint64_t ByteMask(std::string_view bytes);
 
 }  // namespace foicode::normalise
 

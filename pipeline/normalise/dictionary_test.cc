@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <utility>
+
 #include "testing/test_support.h"
 
 namespace foicode::normalise {
@@ -263,6 +266,35 @@ TEST_F(DictionaryLookupTest, NamesCarryFoldingFingerprintAndAmbiguity) {
   }
   EXPECT_TRUE(saw_mia);
   EXPECT_TRUE(saw_kheiron_mia);
+}
+
+TEST_F(DictionaryLookupTest, FingerprintsByLengthListTheVendorAndProductFingerprints) {
+  const auto& by_length = dict_->fingerprints_by_length();
+  const auto& by_fingerprint = dict_->vendor_product_fingerprints();
+  ASSERT_EQ(by_length.size(), by_fingerprint.size());
+  for (std::size_t i = 0; i < by_length.size(); ++i) {
+    const FingerprintEntry& entry = by_length[i];
+    ASSERT_EQ(by_fingerprint.count(entry.fingerprint), 1u) << entry.fingerprint;
+    EXPECT_EQ(entry.name, by_fingerprint.at(entry.fingerprint)) << entry.fingerprint;
+    EXPECT_EQ(entry.byte_mask, ByteMask(entry.fingerprint)) << entry.fingerprint;
+    if (i == 0) continue;
+    const FingerprintEntry& before = by_length[i - 1];
+    EXPECT_LT(std::make_pair(before.fingerprint.size(), before.name),
+              std::make_pair(entry.fingerprint.size(), entry.name));
+  }
+  // Ambiguous names ("Mia") and other kinds of name are never near-missed.
+  EXPECT_EQ(by_fingerprint.count("mia"), 0u);
+  EXPECT_EQ(by_fingerprint.count("nuance"), 0u);
+  EXPECT_EQ(by_fingerprint.count("kheironmia"), 1u);
+}
+
+TEST(ByteMaskTest, SetsOneBitPerLetterOrDigit) {
+  EXPECT_EQ(ByteMask(""), 0u);
+  EXPECT_EQ(ByteMask("a"), 1u);
+  EXPECT_EQ(ByteMask("aaa"), 1u);
+  EXPECT_EQ(std::popcount(ByteMask("abcdefghijklmnopqrstuvwxyz0123456789")), 36);
+  EXPECT_EQ(ByteMask("heartflow"), ByteMask("flowheart"));
+  EXPECT_NE(ByteMask("p"), ByteMask("0"));
 }
 
 TEST(FingerprintTest, KeepsLettersAndDigitsFolded) {

@@ -183,8 +183,12 @@ std::vector<NameMention> FindNames(std::string_view page_text, const Dictionary&
       }
     }
   }
-  for (NameMention& m : FindNearMisses(page, dictionary, taken)) mentions.push_back(std::move(m));
-  for (NameMention& m : FindUnknownNames(page, taken)) mentions.push_back(std::move(m));
+  // Both later passes ask which words the page also writes in lower case: work it out once.
+  const WordSet lower_case = LowerCaseWords(page);
+  for (NameMention& m : FindNearMisses(page, dictionary, lower_case, taken)) {
+    mentions.push_back(std::move(m));
+  }
+  for (NameMention& m : FindUnknownNames(page, lower_case, taken)) mentions.push_back(std::move(m));
   std::sort(mentions.begin(), mentions.end(), [](const NameMention& a, const NameMention& b) {
     return std::make_tuple(a.start, -a.end, a.kind, a.canonical) <
            std::make_tuple(b.start, -b.end, b.kind, b.canonical);

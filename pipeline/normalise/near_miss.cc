@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <functional>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "normalise/context_words.h"
 
@@ -55,26 +57,122 @@ bool JoinsName(std::string_view gap) {
 // Edit-distance budget for a name of `length` letters: none up to 4, 1 up to 8, else 2.
 int Budget(std::size_t length) { return length <= 4 ? 0 : length <= 8 ? 1 : 2; }
 
-// Words the page writes somewhere without a capital: ordinary words there ("Triage" and
-// "triage"), never product names.
-std::unordered_set<std::string_view> LowerCaseWords(const PageView& page) {
-  std::unordered_set<std::string_view> lower_case;
-  const auto& words = page.words();
-  for (std::size_t w = 0; w < words.size(); ++w) {
-    bool has_upper = false;
-    for (int c = words[w].start; c < words[w].stop && !has_upper; ++c) {
-      has_upper = IsUpper(page.At(c));
-    }
-    if (!has_upper) lower_case.insert(WordText(page, w));
+// A candidate span: words [first, last], whose fingerprint is the first `fingerprint_size` bytes
+// of the fingerprint of the longest span at the same word.
+struct Span {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  std::size_t fingerprint_size = 0;
+};
+using Spans = std::array<Span, kMaxSpanWords>;
+
+// Nearest-name answers by span fingerprint, for one page: running headers and repeated names
+// ask again for the same words.
+using NearestNameMemo = std::unordered_map<std::string, int, StringHash, std::equal_to<>>;
+
+bool HasCapital(const PageView& page, int start, int end) {
+  for (int c = start; c < end; ++c) {
+    if (IsUpper(page.At(c))) return true;
   }
-  return lower_case;
+  return false;
 }
 
-struct Span {
-  std::size_t first = 0;  // word indices, [first, last]
-  std::size_t last = 0;
-  std::string fingerprint;
-};
+// The spans starting at word `w` (not taken), shortest first: up to kMaxSpanWords untaken
+// words joined by JoinsName gaps. Leaves the longest span's fingerprint in `fingerprint`, so
+// that buffer and `spans` are reused from word to word. Returns how many spans there are.
+std::size_t SpansAt(const PageView& page, const std::vector<bool>& taken, std::size_t w,
+                    std::string& fingerprint, Spans& spans) {
+  const auto& words = page.words();
+  const std::string_view text = page.folded();
+  fingerprint.clear();
+  std::size_t count = 0;
+  for (std::size_t i = w; count < kMaxSpanWords && i < words.size() && !taken[i]; ++i) {
+    if (i > w && !JoinsName(text.substr(words[i - 1].end, words[i].begin - words[i - 1].end))) {
+      break;
+    }
+    fingerprint += WordText(page, i);
+    spans[count++] = Span{w, i, fingerprint.size()};
+  }
+  return count;
+}
+
+// True when the span may be a misspelt name: a capitalised word or pair of words, none of
+// them a common word, a word the page also writes in lower case, or a single character.
+bool MayBeMisspelt(const PageView& page, const Span& span, const WordSet& lower_case) {
+  const auto& words = page.words();
+  if (span.last - span.first > 1 || !IsUpper(page.At(words[span.first].start))) return false;
+  for (std::size_t i = span.first; i <= span.last; ++i) {
+    const std::string_view word = WordText(page, i);
+    if (IsCommonWord(word) || lower_case.count(word) != 0 || words[i].end - words[i].begin < 2) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// True when `bits` has more than `limit` bits set. `limit` is 1 or 2: clearing the lowest set
+// bit that often is cheaper than std::popcount, a library call on CPUs targeted without POPCNT.
+bool MoreBitsThan(std::uint64_t bits, int limit) {
+  for (int i = 0; i < limit && bits != 0; ++i) bits &= bits - 1;
+  return bits != 0;
+}
+
+// False when the byte values of two strings differ by more than `budget` edits can make up
+// (see ByteMask): their edit distance is then over the budget too.
+bool ByteValuesWithinBudget(std::uint64_t a, std::uint64_t b, int budget) {
+  return !MoreBitsThan(a & ~b, budget) && !MoreBitsThan(b & ~a, budget);
+}
+
+// The name (index into names()) nearest `fingerprint` within its budget, the earlier name on
+// a tie, or -1.
+int NearestName(std::string_view fingerprint, const std::vector<FingerprintEntry>& by_length) {
+  const std::size_t length = fingerprint.size();
+  const std::uint64_t mask = ByteMask(fingerprint);
+  int best_name = -1;
+  int best_distance = 3;
+  // Only names within two letters of the span's length can be within budget.
+  const auto from = std::lower_bound(
+      by_length.begin(), by_length.end(), length - 2,
+      [](const FingerprintEntry& e, std::size_t l) { return e.fingerprint.size() < l; });
+  for (auto it = from; it != by_length.end() && it->fingerprint.size() <= length + 2; ++it) {
+    const std::size_t key_length = it->fingerprint.size();
+    const int budget = Budget(key_length);
+    // Cheapest first: each inserted or deleted byte costs an edit.
+    const std::size_t length_gap = key_length > length ? key_length - length : length - key_length;
+    if (budget == 0 || length_gap > static_cast<std::size_t>(budget)) continue;
+    if (!ByteValuesWithinBudget(mask, it->byte_mask, budget)) continue;
+    const int d = EditDistance(fingerprint, it->fingerprint, budget);
+    // Ties go to the earlier dictionary name, so the result never depends on hashing.
+    if (d <= budget && (d < best_distance || (d == best_distance && it->name < best_name))) {
+      best_distance = d;
+      best_name = it->name;
+    }
+  }
+  return best_name;
+}
+
+int MemoisedNearestName(std::string_view fingerprint, const Dictionary& dictionary,
+                        NearestNameMemo& memo) {
+  if (auto it = memo.find(fingerprint); it != memo.end()) return it->second;
+  const int name = NearestName(fingerprint, dictionary.fingerprints_by_length());
+  memo.emplace(std::string(fingerprint), name);
+  return name;
+}
+
+// The vendor or product name (index into names()) that `span` writes with other spacing or a
+// small misspelling, or -1.
+int NameForSpan(const PageView& page, const Dictionary& dictionary, const WordSet& lower_case,
+                const Span& span, std::string_view fingerprint, NearestNameMemo& memo) {
+  const auto& words = page.words();
+  // A name is written with a capital somewhere; lower-case text is ordinary words.
+  if (!HasCapital(page, words[span.first].start, words[span.last].stop)) return -1;
+  if (span.first == span.last && IsCommonWord(WordText(page, span.first))) return -1;
+  if (fingerprint.size() < 5) return -1;
+  const auto& exact = dictionary.vendor_product_fingerprints();
+  if (auto it = exact.find(fingerprint); it != exact.end()) return it->second;
+  if (!MayBeMisspelt(page, span, lower_case)) return -1;
+  return MemoisedNearestName(fingerprint, dictionary, memo);
+}
 
 }  // namespace
 
@@ -119,96 +217,48 @@ bool IsCommonWord(std::string_view folded_word) {
   return std::binary_search(kCommonWords.begin(), kCommonWords.end(), folded_word);
 }
 
+WordSet LowerCaseWords(const PageView& page) {
+  WordSet lower_case;
+  const auto& words = page.words();
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    if (!HasCapital(page, words[w].start, words[w].stop)) lower_case.insert(WordText(page, w));
+  }
+  return lower_case;
+}
+
 std::vector<NameMention> FindNearMisses(const PageView& page, const Dictionary& dictionary,
-                                        std::vector<bool>& taken) {
+                                        const WordSet& lower_case, std::vector<bool>& taken) {
   std::vector<NameMention> out;
   const auto& words = page.words();
-  const std::string& text = page.folded();
-  const std::unordered_set<std::string_view> lower_case = LowerCaseWords(page);
-  const auto& fps = dictionary.vendor_product_fingerprints();
-  std::vector<std::pair<const std::string*, int>> by_length;
-  by_length.reserve(fps.size());
-  for (const auto& [key, index] : fps) by_length.emplace_back(&key, index);
-  std::sort(by_length.begin(), by_length.end(), [](const auto& a, const auto& b) {
-    return a.first->size() != b.first->size() ? a.first->size() < b.first->size()
-                                              : a.second < b.second;
-  });
+  std::string fingerprint;
+  Spans spans;
+  NearestNameMemo memo;
   for (std::size_t w = 0; w < words.size(); ++w) {
     if (taken[w]) continue;
-    // Spans starting here, longest first, so "Heart - Flow" beats "Heart".
-    std::vector<Span> spans;
-    std::string fp;
-    for (std::size_t k = 0; k < kMaxSpanWords && w + k < words.size(); ++k) {
-      const std::size_t i = w + k;
-      if (taken[i]) break;
-      if (k > 0 && !JoinsName(std::string_view(text).substr(words[i - 1].end,
-                                                            words[i].begin - words[i - 1].end))) {
-        break;
-      }
-      fp += WordText(page, i);
-      spans.push_back(Span{w, i, fp});
+    const std::size_t count = SpansAt(page, taken, w, fingerprint, spans);
+    // Longest first, so "Heart - Flow" beats "Heart".
+    int name = -1;
+    const Span* found = nullptr;
+    for (std::size_t k = count; k-- > 0 && found == nullptr;) {
+      const std::string_view span_fingerprint =
+          std::string_view(fingerprint).substr(0, spans[k].fingerprint_size);
+      name = NameForSpan(page, dictionary, lower_case, spans[k], span_fingerprint, memo);
+      if (name >= 0) found = &spans[k];
     }
-    std::reverse(spans.begin(), spans.end());
-    int best_name = -1;
-    const Span* best_span = nullptr;
-    for (const Span& span : spans) {
-      const int start = words[span.first].start;
-      const int end = words[span.last].stop;
-      bool upper = false;
-      for (int c = start; c < end && !upper; ++c) upper = IsUpper(page.At(c));
-      // A name is written with a capital somewhere; lower-case text is ordinary words.
-      if (!upper) continue;
-      if (span.first == span.last && IsCommonWord(WordText(page, span.first))) continue;
-      if (auto it = fps.find(span.fingerprint);
-          it != fps.end() && span.fingerprint.size() >= 5) {
-        best_name = it->second;
-        best_span = &span;
-        break;
-      }
-      // Edit distance: single capitalised words and pairs only, none a common word.
-      if (span.last - span.first > 1 || !IsUpper(page.At(start))) continue;
-      bool common = false;
-      for (std::size_t i = span.first; i <= span.last; ++i) {
-        const std::string_view word = WordText(page, i);
-        common = common || IsCommonWord(word) || lower_case.count(word) != 0 ||
-                 words[i].end - words[i].begin < 2;
-      }
-      if (common || span.fingerprint.size() < 5) continue;
-      int best_distance = 3;
-      // Only names within two letters of the span's length can be within budget.
-      const std::size_t length = span.fingerprint.size();
-      const auto from = std::lower_bound(by_length.begin(), by_length.end(), length - 2,
-                                         [](const auto& e, std::size_t l) { return e.first->size() < l; });
-      for (auto it = from; it != by_length.end() && it->first->size() <= length + 2; ++it) {
-        const std::string& key = *it->first;
-        const int index = it->second;
-        const int budget = Budget(key.size());
-        if (budget == 0) continue;
-        const int d = EditDistance(span.fingerprint, key, budget);
-        // Ties go to the earlier dictionary name, so the result never depends on hashing.
-        if (d <= budget && (d < best_distance || (d == best_distance && index < best_name))) {
-          best_distance = d;
-          best_name = index;
-        }
-      }
-      if (best_name >= 0) {
-        best_span = &span;
-        break;
-      }
-    }
-    if (best_span == nullptr) continue;
-    NameMention m = dictionary.MentionOf(best_name, MatchKind::kFuzzy);
-    m.start = words[best_span->first].start;
-    m.end = words[best_span->last].stop;
+    if (found == nullptr) continue;
+    NameMention m = dictionary.MentionOf(name, MatchKind::kFuzzy);
+    m.start = words[found->first].start;
+    m.end = words[found->last].stop;
     m.quote = page.Quote(m.start, m.end);
     out.push_back(std::move(m));
-    for (std::size_t i = best_span->first; i <= best_span->last; ++i) taken[i] = true;
-    w = best_span->last;
+    for (std::size_t i = found->first; i <= found->last; ++i) taken[i] = true;
+    w = found->last;
   }
   return out;
 }
 
-std::vector<NameMention> FindUnknownNames(const PageView& page, const std::vector<bool>& taken) {
+std::vector<NameMention> FindUnknownNames(const PageView& page, const WordSet& lower_case,
+                                          const std::vector<bool>& taken) {
   std::vector<NameMention> out;
   const auto& words = page.words();
   const std::string& text = page.folded();
@@ -220,7 +270,6 @@ std::vector<NameMention> FindUnknownNames(const PageView& page, const std::vecto
     const std::size_t hi = std::min(words.size(), w + kUnknownWindow + 1);
     for (std::size_t i = lo; i < hi; ++i) near_ai[i] = true;
   }
-  const std::unordered_set<std::string_view> lower_case = LowerCaseWords(page);
   const auto gap_after = [&](std::size_t w) {
     return w + 1 < words.size()
                ? std::string_view(text).substr(words[w].end, words[w + 1].begin - words[w].end)

@@ -4,6 +4,7 @@
 #define FOICODE_PIPELINE_NORMALISE_NEAR_MISS_H_
 
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/name_mention.h"
@@ -20,13 +21,21 @@ int EditDistance(std::string_view a, std::string_view b, int limit);
 // own: "the", "trust", "contour", "monday" ...
 bool IsCommonWord(std::string_view folded_word);
 
-// Fuzzy (kFuzzy) vendor and product mentions in words of `page` whose `taken` flag is false;
-// sets `taken` for the words they cover. `taken` has one flag per page.words().
-std::vector<NameMention> FindNearMisses(const PageView& page, const Dictionary& dictionary,
-                                        std::vector<bool>& taken);
+// Folded words that `page` writes somewhere without a capital: ordinary words there ("Triage"
+// and "triage"), never product names. Views into page.folded().
+using WordSet = std::unordered_set<std::string_view>;
+WordSet LowerCaseWords(const PageView& page);
 
-// Unknown product-like names (kUnknown, kCandidate) in words whose `taken` flag is false.
-std::vector<NameMention> FindUnknownNames(const PageView& page, const std::vector<bool>& taken);
+// Fuzzy (kFuzzy) vendor and product mentions in words of `page` whose `taken` flag is false;
+// sets `taken` for the words they cover. `taken` has one flag per page.words(); `lower_case`
+// is LowerCaseWords(page).
+std::vector<NameMention> FindNearMisses(const PageView& page, const Dictionary& dictionary,
+                                        const WordSet& lower_case, std::vector<bool>& taken);
+
+// Unknown product-like names (kUnknown, kCandidate) in words whose `taken` flag is false;
+// `lower_case` is LowerCaseWords(page).
+std::vector<NameMention> FindUnknownNames(const PageView& page, const WordSet& lower_case,
+                                          const std::vector<bool>& taken);
 
 }  // namespace foicode::normalise
 

@@ -3,6 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <cstddef>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "normalise/name_matcher.h"
 #include "normalise/test_dictionary.h"
 
@@ -61,6 +68,69 @@ TEST(FindNearMissesTest, SpacingAndSmallMisspellingsAreFuzzy) {
   };
   for (const auto& c : cases) {
     EXPECT_EQ(NotExact(c.text), c.expected) << c.text;
+  }
+}
+
+TEST(FindNearMissesTest, MisspellingsCountUpToTheBudgetOnly) {
+  const struct {
+    std::string text;
+    std::vector<std::string> expected;
+  } cases[] = {
+      // Radformation: 12 letters, 2 edits allowed.
+      {"Radformatoin plans", {"vendor:Radformation:fuzzy:Radformatoin"}},  // 1 edit
+      {"Radfornatoin plans", {"vendor:Radformation:fuzzy:Radfornatoin"}},  // 2 edits
+      {"Radfornatoim plans", {}},                                          // 3 edits
+      // Kheiron: 7 letters, 1 edit allowed.
+      {"the Kheirom reader", {"vendor:Kheiron:fuzzy:Kheirom"}},  // 1 edit
+      {"the Khairom reader", {}},                                // 2 edits
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(NotExact(c.text), c.expected) << c.text;
+  }
+}
+
+TEST(FindNearMissesTest, RepeatedMisspellingIsFoundEachTime) {
+  EXPECT_EQ(NotExact("Radfornatoin. Kheirom and Radfornatoin, Khairom, Kheirom."),
+            (std::vector<std::string>{
+                "vendor:Radformation:fuzzy:Radfornatoin", "vendor:Kheiron:fuzzy:Kheirom",
+                "vendor:Radformation:fuzzy:Radfornatoin", "vendor:Kheiron:fuzzy:Kheirom"}));
+}
+
+TEST(FindNearMissesTest, ByteMaskNeverRulesOutAStringWithinTheEditDistance) {
+  // Letters, digits, and bytes of UTF-8 sequences, some of which share a ByteMask bit.
+  const std::string alphabet = "aeoprx0159\x80\x9c\xa9\xc3";
+  std::mt19937 random(20240607);
+  const auto random_string = [&] {
+    std::string s(random() % 10, ' ');
+    for (char& c : s) c = alphabet[random() % alphabet.size()];
+    return s;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    const std::string a = random_string();
+    std::string b = a;
+    // Mostly a few edits of `a`, sometimes an unrelated string.
+    if (random() % 4 == 0) b = random_string();
+    for (int edits = static_cast<int>(random() % 4); edits > 0; --edits) {
+      const std::size_t at = b.empty() ? 0 : random() % b.size();
+      const char c = alphabet[random() % alphabet.size()];
+      switch (random() % 4) {
+        case 0:
+          b.insert(b.begin() + static_cast<std::ptrdiff_t>(at), c);
+          break;
+        case 1:
+          if (!b.empty()) b.erase(at, 1);
+          break;
+        case 2:
+          if (!b.empty()) b[at] = c;
+          break;
+        case 3:
+          if (at + 1 < b.size()) std::swap(b[at], b[at + 1]);
+          break;
+      }
+    }
+    const int distance = EditDistance(a, b, 64);
+    EXPECT_LE(std::popcount(ByteMask(a) & ~ByteMask(b)), distance) << a << " / " << b;
+    EXPECT_LE(std::popcount(ByteMask(b) & ~ByteMask(a)), distance) << a << " / " << b;
   }
 }
 
