@@ -5,6 +5,7 @@
 #include <exception>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -160,6 +161,20 @@ void Analyse(const ExtractedSource& source, int index, const normalise::Dictiona
   }
 }
 
+// An input held from the first pass to the second, with its analysis (which points into it).
+struct KeptInput {
+  ExtractedSource source;
+  AnalysedSource analysed;
+};
+
+std::size_t TextBytes(const ExtractedSource& source) {
+  std::size_t bytes = 0;
+  for (const Part& part : source.parts) {
+    for (const Page& page : part.pages) bytes += page.text.size();
+  }
+  return bytes;
+}
+
 // The batch's inputs in record order: one group per named respondent (by name), then each
 // unattributed input on its own (by path); within a group, by path.
 std::vector<std::vector<std::size_t>> GroupByRespondent(const std::vector<Respondent>& respondents,
@@ -215,36 +230,51 @@ std::vector<CodedRecord> AssembleRecords(const std::vector<ExtractedSource>& sou
 
 Status AssembleRecordsStreaming(std::size_t count, const LoadSourceFn& load, const normalise::Dictionary& dictionary,
                                 const facts::RuleSet& rules, int jobs, const TakeRecordFn& take,
-                                std::size_t* record_count) {
-  // First pass: who sent each input. Only the respondent and the path are kept.
+                                std::size_t* record_count, std::size_t kept_text_bytes) {
+  // First pass: who sent each input. The respondent and the path are kept, and, while they
+  // fit in `kept_text_bytes`, the input and its analysis, which the second pass then reuses.
   std::vector<Respondent> respondents(count);
   std::vector<std::string> paths(count);
+  std::vector<std::unique_ptr<KeptInput>> kept(count);
+  std::atomic<std::size_t> kept_bytes{0};
   Status s = ForEachInParallel(count, jobs, [&](std::size_t i) {
-    ExtractedSource source;
-    if (Status loaded = load(i, &source); !loaded.ok()) return loaded;
-    AnalysedSource analysed;
-    Analyse(source, static_cast<int>(i), dictionary, rules, &analysed, &respondents[i]);
-    paths[i] = source.path;
+    auto input = std::make_unique<KeptInput>();  // on the heap: the analysis points into it
+    if (Status loaded = load(i, &input->source); !loaded.ok()) return loaded;
+    Analyse(input->source, static_cast<int>(i), dictionary, rules, &input->analysed, &respondents[i]);
+    paths[i] = input->source.path;
+    const std::size_t bytes = TextBytes(input->source);
+    if (kept_bytes.fetch_add(bytes) + bytes <= kept_text_bytes) kept[i] = std::move(input);
+    else kept_bytes.fetch_sub(bytes);
     return Status::Ok();
   });
   if (!s.ok()) return s;
-  // Second pass: one record per group, from its inputs loaded again.
+  // Second pass: one record per group, from its inputs kept or loaded again.
   const std::vector<std::vector<std::size_t>> groups = GroupByRespondent(respondents, paths);
   *record_count = groups.size();
   return ForEachInParallel(groups.size(), jobs, [&](std::size_t g) {
     const std::vector<std::size_t>& group = groups[g];
     std::vector<ExtractedSource> sources(group.size());
-    for (std::size_t k = 0; k < group.size(); ++k) {
-      if (Status loaded = load(group[k], &sources[k]); !loaded.ok()) return loaded;
-    }
     std::vector<AnalysedSource> analysed(group.size());
     std::vector<const AnalysedSource*> members;
     for (std::size_t k = 0; k < group.size(); ++k) {
+      if (KeptInput* input = kept[group[k]].get()) {
+        input->analysed.index = static_cast<int>(k);  // records name inputs by their place in `sources`
+        members.push_back(&input->analysed);
+        continue;
+      }
+      if (Status loaded = load(group[k], &sources[k]); !loaded.ok()) return loaded;
       Analyse(sources[k], static_cast<int>(k), dictionary, rules, &analysed[k], nullptr);
       members.push_back(&analysed[k]);
     }
     const StageTimer timer(Stage::kAssemble);
     const CodedRecord record = CodeRecord(members, GroupRespondent(group, respondents), dictionary);
+    members.clear();
+    for (std::size_t k = 0; k < group.size(); ++k) {
+      // The vectors inside a moved source keep their buffers; only its analysis, no longer
+      // needed, would point at the old place.
+      if (kept[group[k]]) sources[k] = std::move(kept[group[k]]->source);
+      kept[group[k]].reset();
+    }
     take(g, record, sources, group);
     return Status::Ok();
   });

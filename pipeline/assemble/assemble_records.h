@@ -37,11 +37,14 @@ using TakeRecordFn = std::function<void(std::size_t position, const CodedRecord&
 
 // As AssembleRecords, for a batch too large to hold: each thread holds one input's text while
 // the respondents are told, then one respondent's inputs while its record is coded, so memory
-// follows the work in flight, not the batch. Each input is loaded and analysed twice. Returns
-// the first error `load` gives; *record_count is the number of records.
+// follows the work in flight, not the batch. The first pass keeps inputs and their analyses for
+// the second up to `kept_text_bytes` of text; past that, inputs are loaded and analysed
+// again. Returns the first error `load` gives; *record_count is the number of records.
+// The default: a page's analysis takes a few times its text, so about 100 MB at most.
+inline constexpr std::size_t kKeptTextBytes = 16u << 20;
 Status AssembleRecordsStreaming(std::size_t count, const LoadSourceFn& load, const normalise::Dictionary& dictionary,
                                 const facts::RuleSet& rules, int jobs, const TakeRecordFn& take,
-                                std::size_t* record_count);
+                                std::size_t* record_count, std::size_t kept_text_bytes = kKeptTextBytes);
 
 }  // namespace foicode::assemble
 

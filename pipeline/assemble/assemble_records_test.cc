@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <mutex>
 #include <string>
 #include <vector>
 
+#include "core/coded_record_json.h"
 #include "facts/test_rules.h"
 #include "normalise/test_dictionary.h"
 #include "testing/evidence_check.h"
@@ -34,10 +36,45 @@ ExtractedSource Reply(const std::string& path, const std::string& text, const st
   return source;
 }
 
+// AssembleRecordsStreaming's records, their inputs named by place in `sources`.
+std::vector<CodedRecord> CodeStreaming(const std::vector<ExtractedSource>& sources, std::size_t kept_text_bytes) {
+  std::vector<CodedRecord> records;
+  std::mutex mutex;
+  std::size_t count = 0;
+  const Status s = AssembleRecordsStreaming(
+      sources.size(),
+      [&](std::size_t i, ExtractedSource* out) {
+        *out = sources[i];
+        return Status::Ok();
+      },
+      normalise::testing::RealDictionary(), Rules(), 2,
+      [&](std::size_t position, const CodedRecord& record, const std::vector<ExtractedSource>&,
+          const std::vector<std::size_t>& batch_indexes) {
+        CodedRecord global = record;
+        for (int& i : global.sources) i = static_cast<int>(batch_indexes[static_cast<std::size_t>(i)]);
+        const std::lock_guard lock(mutex);
+        if (records.size() <= position) records.resize(position + 1);
+        records[position] = std::move(global);
+      },
+      &count, kept_text_bytes);
+  EXPECT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(records.size(), count);
+  return records;
+}
+
+// Codes `sources` in memory, and checks that streaming them gives the same records whether
+// the first pass keeps every input for the second or none.
 std::vector<CodedRecord> Code(const std::vector<ExtractedSource>& sources) {
   std::vector<CodedRecord> records =
       AssembleRecords(sources, normalise::testing::RealDictionary(), Rules(), 2);
   testing::ExpectEvidenceQuotesMatch(records, sources);
+  for (std::size_t kept : {std::size_t{0}, kKeptTextBytes}) {
+    const std::vector<CodedRecord> streamed = CodeStreaming(sources, kept);
+    EXPECT_EQ(streamed.size(), records.size());
+    for (std::size_t r = 0; r < std::min(streamed.size(), records.size()); ++r) {
+      EXPECT_EQ(ToJson(streamed[r], sources).dump(), ToJson(records[r], sources).dump()) << "kept " << kept;
+    }
+  }
   return records;
 }
 
