@@ -230,14 +230,18 @@ std::vector<CodedRecord> AssembleRecords(const std::vector<ExtractedSource>& sou
 
 Status AssembleRecordsStreaming(std::size_t count, const LoadSourceFn& load, const normalise::Dictionary& dictionary,
                                 const facts::RuleSet& rules, int jobs, const TakeRecordFn& take,
-                                std::size_t* record_count, std::size_t kept_text_bytes) {
+                                std::size_t* record_count, const EarlierCoding& earlier,
+                                std::size_t kept_text_bytes) {
   // First pass: who sent each input. The respondent and the path are kept, and, while they
   // fit in `kept_text_bytes`, the input and its analysis, which the second pass then reuses.
   std::vector<Respondent> respondents(count);
   std::vector<std::string> paths(count);
   std::vector<std::unique_ptr<KeptInput>> kept(count);
   std::atomic<std::size_t> kept_bytes{0};
+  std::vector<char> told(count, 0);  // told in this run (with its flags), not known from before
   Status s = ForEachInParallel(count, jobs, [&](std::size_t i) {
+    if (earlier.respondent && earlier.respondent(i, &respondents[i].name, &paths[i])) return Status::Ok();
+    told[i] = 1;
     auto input = std::make_unique<KeptInput>();  // on the heap: the analysis points into it
     if (Status loaded = load(i, &input->source); !loaded.ok()) return loaded;
     Analyse(input->source, static_cast<int>(i), dictionary, rules, &input->analysed, &respondents[i]);
@@ -253,6 +257,7 @@ Status AssembleRecordsStreaming(std::size_t count, const LoadSourceFn& load, con
   *record_count = groups.size();
   return ForEachInParallel(groups.size(), jobs, [&](std::size_t g) {
     const std::vector<std::size_t>& group = groups[g];
+    if (earlier.reuse_record && earlier.reuse_record(g, group)) return Status::Ok();
     std::vector<ExtractedSource> sources(group.size());
     std::vector<AnalysedSource> analysed(group.size());
     std::vector<const AnalysedSource*> members;
@@ -263,7 +268,10 @@ Status AssembleRecordsStreaming(std::size_t count, const LoadSourceFn& load, con
         continue;
       }
       if (Status loaded = load(group[k], &sources[k]); !loaded.ok()) return loaded;
-      Analyse(sources[k], static_cast<int>(k), dictionary, rules, &analysed[k], nullptr);
+      // An input known from before is told again here, for its flags: each group's inputs
+      // are its own, so no other thread touches them.
+      Analyse(sources[k], static_cast<int>(k), dictionary, rules, &analysed[k],
+              told[group[k]] ? nullptr : &respondents[group[k]]);
       members.push_back(&analysed[k]);
     }
     const StageTimer timer(Stage::kAssemble);

@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/coded_record.h"
@@ -40,11 +42,23 @@ using TakeRecordFn = std::function<void(std::size_t position, const CodedRecord&
 // follows the work in flight, not the batch. The first pass keeps inputs and their analyses for
 // the second up to `kept_text_bytes` of text; past that, inputs are loaded and analysed
 // again. Returns the first error `load` gives; *record_count is the number of records.
+// What an earlier run with the same dictionaries and rules worked out, so that a refresh codes
+// only what changed. Either function may be empty.
+struct EarlierCoding {
+  // Input i's respondent as told before (nullopt: none could be told), and its path; false
+  // when input i is new or changed. A known input is not loaded for the first pass.
+  std::function<bool(std::size_t i, std::optional<std::string>* respondent, std::string* path)> respondent;
+  // True when the caller holds the record of exactly these inputs from before: the group is
+  // then neither coded nor passed to `take`.
+  std::function<bool(std::size_t position, const std::vector<std::size_t>& batch_indexes)> reuse_record;
+};
+
 // The default: a page's analysis takes a few times its text, so about 100 MB at most.
 inline constexpr std::size_t kKeptTextBytes = 16u << 20;
 Status AssembleRecordsStreaming(std::size_t count, const LoadSourceFn& load, const normalise::Dictionary& dictionary,
                                 const facts::RuleSet& rules, int jobs, const TakeRecordFn& take,
-                                std::size_t* record_count, std::size_t kept_text_bytes = kKeptTextBytes);
+                                std::size_t* record_count, const EarlierCoding& earlier = {},
+                                std::size_t kept_text_bytes = kKeptTextBytes);
 
 }  // namespace foicode::assemble
 

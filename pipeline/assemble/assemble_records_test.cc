@@ -56,7 +56,7 @@ std::vector<CodedRecord> CodeStreaming(const std::vector<ExtractedSource>& sourc
         if (records.size() <= position) records.resize(position + 1);
         records[position] = std::move(global);
       },
-      &count, kept_text_bytes);
+      &count, {}, kept_text_bytes);
   EXPECT_TRUE(s.ok()) << s.message();
   EXPECT_EQ(records.size(), count);
   return records;

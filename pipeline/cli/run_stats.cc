@@ -60,6 +60,10 @@ void PrintRunStats(std::ostream& out, const dataset::RunCounters& counters, doub
   out << "  inputs: " << counters.inputs << " (" << counters.extracted << " extracted, "
       << counters.from_cache + counters.unread << " cache hits: " << counters.unread << " not even read, "
       << counters.from_cache << " same content)\n"
+      << "  records: " << counters.records << " ("
+      << (counters.recoded ? std::to_string(counters.records_reused) + " taken unchanged from the last run)"
+                           : "all taken unchanged from the last run)")
+      << "\n"
       << "  rate: " << Format("%.1f", counters.inputs / wall) << " files/s, "
       << Format("%.1f", static_cast<double>(counters.extracted) / wall) << " extracted files/s, "
       << Format("%.1f", static_cast<double>(counters.pages_extracted) / wall) << " pages/s ("

@@ -168,6 +168,52 @@ std::int64_t WallClockNs() {
       .count();
 }
 
+// One input of a record, as a record is looked up by the inputs it was coded from.
+std::string Signature(const std::string& path, const std::string& cache_key) {
+  return path + '\t' + cache_key + '\n';
+}
+
+// The input is the one the last run coded: same path, same content, read then and now.
+bool Unchanged(const InputState& state, const std::map<std::string, store::InputRow>& previous) {
+  const auto before = previous.find(state.row.display_path);
+  return !state.io_error && !state.row.cache_key.empty() && before != previous.end() &&
+         before->second.cache_key == state.row.cache_key;
+}
+
+// What the last run's machine records say: each input's respondent, and each record by the
+// inputs it was coded from (Signature of each, in order). Records with an input that was not
+// read are left out: reading it again may give another answer.
+struct LastCoding {
+  std::map<std::string, std::optional<std::string>> respondents;  // path -> name (nullopt: none)
+  std::map<std::string, std::string> records;                     // signature -> JSON line
+};
+
+LastCoding ReadLastCoding(const std::vector<std::string>& machine,
+                          const std::map<std::string, store::InputRow>& previous) {
+  LastCoding last;
+  for (const std::string& line : machine) {
+    const nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
+    if (!record.is_object()) continue;
+    const nlohmann::json& respondent = record.value("respondent", nlohmann::json::object());
+    std::optional<std::string> name;
+    if (respondent.is_object() && respondent.value("name", nlohmann::json()).is_string())
+      name = respondent["name"].get<std::string>();
+    std::string signature;
+    for (const nlohmann::json& source : ArrayAt(record, "sources")) {
+      const std::string path = source.value("path", "");
+      const auto row = previous.find(path);
+      if (row == previous.end() || row->second.cache_key.empty()) {
+        signature.clear();
+        break;
+      }
+      last.respondents[path] = name;
+      signature += Signature(path, row->second.cache_key);
+    }
+    if (!signature.empty()) last.records.emplace(std::move(signature), line);
+  }
+  return last;
+}
+
 // Codes the inputs of `states` (their text in the store's cache or in memory) unless nothing
 // changed since the last run, commits the run, applies the review decisions and writes the
 // dataset files. The caller holds the run lock.
@@ -198,9 +244,34 @@ Status CodeAndPublish(store::DatasetStore* store, std::vector<InputState> states
 
   if (!same_inputs) {
     counters.recoded = true;
+    // With the same dictionaries and rules, what the last run coded still holds for the
+    // inputs that did not change.
+    const LastCoding last = fingerprint == options.data_fingerprint ? ReadLastCoding(machine, previous) : LastCoding{};
     machine.clear();
     std::mutex machine_mutex;
     std::size_t record_count = 0;
+    assemble::EarlierCoding earlier;
+    earlier.respondent = [&](std::size_t i, std::optional<std::string>* respondent, std::string* path) {
+      const auto found = last.respondents.find(states[i].row.display_path);
+      if (found == last.respondents.end() || !Unchanged(states[i], previous)) return false;
+      *respondent = found->second;
+      *path = states[i].row.display_path;
+      return true;
+    };
+    earlier.reuse_record = [&](std::size_t position, const std::vector<std::size_t>& batch_indexes) {
+      std::string signature;
+      for (std::size_t i : batch_indexes) {
+        if (!Unchanged(states[i], previous)) return false;
+        signature += Signature(states[i].row.display_path, states[i].row.cache_key);
+      }
+      const auto found = last.records.find(signature);
+      if (found == last.records.end()) return false;
+      const std::lock_guard lock(machine_mutex);
+      if (machine.size() <= position) machine.resize(position + 1);
+      machine[position] = found->second;
+      ++counters.records_reused;
+      return true;
+    };
     const Status coded = assemble::AssembleRecordsStreaming(
         states.size(), [&](std::size_t i, ExtractedSource* out) { return LoadSource(store, states[i], out); },
         dictionary, rules, options.jobs,
@@ -212,7 +283,7 @@ Status CodeAndPublish(store::DatasetStore* store, std::vector<InputState> states
           if (machine.size() <= position) machine.resize(position + 1);
           machine[position] = std::move(line);
         },
-        &record_count);
+        &record_count, earlier);
     if (!coded.ok()) return coded;
     machine.resize(record_count);
   }
@@ -297,6 +368,7 @@ nlohmann::json RunCounters::ToJson() const {
   return {{"inputs", inputs}, {"extracted", extracted}, {"pages_extracted", pages_extracted},
           {"from_cache", from_cache}, {"unread", unread},
           {"input_errors", input_errors}, {"recoded", recoded}, {"records", records},
+          {"records_reused", records_reused},
           {"decisions_applied", decisions_applied}, {"decisions_stale", decisions_stale},
           {"decisions_orphaned", decisions_orphaned},
           {"decisions_superseded", decisions_superseded}, {"seconds", seconds}};

@@ -47,6 +47,7 @@ struct RunCounters {
   int unread = 0;            // size and time unchanged since the last run: not even hashed
   int input_errors = 0;      // inputs recorded with an error
   bool recoded = false;      // records were coded again (else the last run's were kept)
+  int records_reused = 0;    // when recoded: records of unchanged inputs taken from the last run
   int records = 0;
   int decisions_applied = 0;
   int decisions_stale = 0;

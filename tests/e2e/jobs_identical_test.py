@@ -5,6 +5,9 @@ and every dataset file must be byte for byte the same as with --jobs 1. Two thin
 to differ, because they say when a run happened: the report's "made" time and last-run.json's
 seconds. The folders share a name, which the report shows.
 
+A dataset coded from the samples alone and then refreshed with the held-out replies added
+must be the same too, with the records of unchanged inputs taken from the first run.
+
 The --jobs 2 run also asks for --stats, whose table must name every stage with a time, count
 the pages extracted and give the peak memory.
 
@@ -56,6 +59,11 @@ def main():
     try:
         replies = os.path.join(tmp, "replies")
         shutil.copytree(os.path.join(args.source, "samples/replies"), os.path.join(replies, "samples"))
+        grown = os.path.join(tmp, "grown", "ds")
+        first = subprocess.run([args.foicode, "run", replies, "--out", grown, "--jobs", "2"],
+                               capture_output=True, text=True, timeout=1800)
+        if first.returncode != 0:
+            failures.append("the samples alone exited %d: %s" % (first.returncode, first.stderr[-2000:]))
         shutil.copytree(os.path.join(args.source, "samples/holdout/replies"), os.path.join(replies, "holdout"))
         outputs = {}
         for jobs in (1, 2, 3, 8):
@@ -81,6 +89,29 @@ def main():
             counters.pop("seconds")
             files["last-run.json counters"] = json.dumps(counters, sort_keys=True).encode()
             outputs[jobs] = files
+        refresh = subprocess.run([args.foicode, "run", replies, "--out", grown, "--jobs", "2"],
+                                 capture_output=True, text=True, timeout=1800)
+        if refresh.returncode != 0:
+            failures.append("the refresh with the held-out replies exited %d: %s"
+                            % (refresh.returncode, refresh.stderr[-2000:]))
+        elif 1 in outputs:
+            with open(os.path.join(grown, "last-run.json")) as f:
+                reused = json.load(f).get("records_reused", 0)
+            ok = reused >= 20
+            print(("ok   " if ok else "FAIL ") + "the refresh took %d records of unchanged inputs from the first run" % reused)
+            if not ok:
+                failures.append("the refresh reused only %d records" % reused)
+            for name in DATASET_FILES:
+                if name == "changes.jsonl":
+                    continue  # says what the refresh added, unlike a first run
+                with open(os.path.join(grown, name), "rb") as f:
+                    data = f.read()
+                if name == "report.html":
+                    data = re.sub(rb"made \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"made (time)", data)
+                same = data == outputs[1][name]
+                print(("ok   " if same else "FAIL ") + "%s refreshed with more replies is the same as coded at once" % name)
+                if not same:
+                    failures.append("%s differs after a refresh that added replies" % name)
         if 1 in outputs:
             records = outputs[1]["responses.jsonl"].count(b"\n")
             if records < 20:
