@@ -72,10 +72,12 @@ int MergeCommand(const std::vector<std::string>& args) {
   options.out_dir = parsed.values["--out"];
   options.jobs = jobs;
   options.data_fingerprint = data.fingerprint;
+  std::error_code ec;
+  const bool existed = std::filesystem::exists(options.out_dir / "responses.jsonl", ec);
   dataset::RunResult result;
   if (Status s = dataset::MergeDatasets(shards, *data.dictionary, *data.rules, options, &result); !s.ok()) {
     std::cerr << "foicode merge: " << s.message() << "\n";
-    if (!result.dataset_written) {
+    if (!result.dataset_written && existed) {
       std::cerr << "foicode merge: the last good dataset in " << options.out_dir.string() << " is unchanged\n";
     }
     return kRunFailed;

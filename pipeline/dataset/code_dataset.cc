@@ -320,6 +320,8 @@ Status CodeAndPublish(store::DatasetStore* store, std::vector<InputState> states
     if (o.state == review::Attachment::kOrphaned) ++counters.decisions_orphaned;
     if (o.state == review::Attachment::kSuperseded) ++counters.decisions_superseded;
   }
+  // Written and counted: the parsed records need not be held while the changes are worked out.
+  std::vector<nlohmann::json>().swap(published.applied.records);
 
   // What changed since the last run that completed, machine against machine: a person's own
   // decisions are not news, but decisions that went stale or lost their fact are.
