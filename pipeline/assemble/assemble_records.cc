@@ -129,7 +129,13 @@ Status ForEachInParallel(std::size_t count, int jobs, const std::function<Status
   std::atomic<bool> failed{false};
   auto worker = [&] {
     for (std::size_t i = next++; i < count && !failed.load(); i = next++) {
-      Status s = work(i);
+      // An exception must not escape a thread (that ends the process): it ends the work.
+      Status s = Status::Ok();
+      try {
+        s = work(i);
+      } catch (const std::exception& e) {
+        s = Status::Error(std::string("internal error while coding: ") + e.what());
+      }
       if (!s.ok()) {
         const std::lock_guard lock(error_mutex);
         if (!failed.exchange(true)) first_error = std::move(s);

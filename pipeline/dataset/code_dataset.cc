@@ -182,7 +182,7 @@ bool Unchanged(const InputState& state, const std::map<std::string, store::Input
 
 // What the last run's machine records say: each input's respondent, and each record by the
 // inputs it was coded from (Signature of each, in order). Records with an input that was not
-// read are left out: reading it again may give another answer.
+// read, or read with an error, are left out: reading it again may give another answer.
 struct LastCoding {
   std::map<std::string, std::optional<std::string>> respondents;  // path -> name (nullopt: none)
   std::map<std::string, std::string> records;                     // signature -> JSON line
@@ -202,7 +202,8 @@ LastCoding ReadLastCoding(const std::vector<std::string>& machine,
     for (const nlohmann::json& source : ArrayAt(record, "sources")) {
       const std::string path = source.value("path", "");
       const auto row = previous.find(path);
-      if (row == previous.end() || row->second.cache_key.empty()) {
+      // An input with an error is coded again: the error may have been the machine's.
+      if (row == previous.end() || row->second.cache_key.empty() || !source.value("error", nlohmann::json()).is_null()) {
         signature.clear();
         break;
       }
@@ -221,7 +222,8 @@ Status CodeAndPublish(store::DatasetStore* store, std::vector<InputState> states
                       const std::map<std::string, store::InputRow>& previous,
                       const std::optional<std::string>& fingerprint, std::int64_t stat_time_ns,
                       std::chrono::steady_clock::time_point started, const normalise::Dictionary& dictionary,
-                      const facts::RuleSet& rules, const RunOptions& options, RunResult* result) {
+                      const facts::RuleSet& rules, const RunOptions& options, RunResult* result,
+                      const std::vector<std::string>& carried_decisions = {}) {
   RunCounters& counters = result->counters;
   counters = RunCounters();
   counters.inputs = static_cast<int>(states.size());
@@ -296,6 +298,11 @@ Status CodeAndPublish(store::DatasetStore* store, std::vector<InputState> states
     if (Status s = store->CommitRun(rows, machine, options.data_fingerprint, stat_time_ns); !s.ok()) return s;
   } else if (!same_details) {
     if (Status s = store->UpdateInputs(rows); !s.ok()) return s;
+  }
+  // Decisions a merge carries over join the state with the records they apply to.
+  if (!carried_decisions.empty()) {
+    std::vector<std::int64_t> ids;
+    if (Status s = store->AppendDecisions(carried_decisions, &ids); !s.ok()) return s;
   }
   if (options.cohort) {
     if (Status s = store->PutMeta("cohort", options.cohort->dump()); !s.ok()) return s;
@@ -412,6 +419,7 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
         // An exception on a worker thread would end the whole batch; it costs this input only.
         states[i].io_error = std::string("internal error while reading: ") + e.what();
         states[i].source = extract::UnreadableSource(inputs[i].display_path, "", *states[i].io_error);
+        states[i].row.cache_key.clear();  // nothing was cached: the next run reads it again
         states[i].failed = true;
       }
       if (progress != nullptr) progress->Finished(states[i].failed || states[i].io_error.has_value());
@@ -542,12 +550,8 @@ Status MergeDatasets(const std::vector<std::filesystem::path>& shard_dirs, const
       if (known.insert(d.json).second) carried.push_back(d.json);
     }
   }
-  if (!carried.empty()) {
-    std::vector<std::int64_t> ids;
-    if (Status s = store->AppendDecisions(carried, &ids); !s.ok()) return s;
-  }
   return CodeAndPublish(store.get(), std::move(states), previous, fingerprint, stat_time_ns, started, dictionary,
-                        rules, options, result);
+                        rules, options, result, carried);
 }
 
 }  // namespace foicode::dataset

@@ -290,6 +290,9 @@ ChildResult RunProgramInChild(const std::string& program, const std::vector<std:
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_adddup2(&actions, high_output.fd, kChildAnswerFd);
+  // Nothing else of the caller's (a server's listening socket and client connections, which
+  // its library may not mark close-on-exec) is the child's.
+  posix_spawn_file_actions_addclosefrom_np(&actions, kChildAnswerFd + 1);
   std::vector<const char*> argv = {program.c_str()};
   for (const std::string& arg : args) argv.push_back(arg.c_str());
   argv.push_back(nullptr);
@@ -306,6 +309,7 @@ ChildResult RunProgramInChild(const std::string& program, const std::vector<std:
 }
 
 [[noreturn]] void AnswerAsSpawnedChild(const std::function<std::string()>& work, const ChildLimits& limits) {
+  close_range(kChildAnswerFd + 1, ~0U, 0);  // in case a caller other than RunProgramInChild left some
   // The parent waits on this process for as long as it runs, so its thread outlives it.
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() == 1) _exit(4);
