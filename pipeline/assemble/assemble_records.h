@@ -37,11 +37,6 @@ using TakeRecordFn = std::function<void(std::size_t position, const CodedRecord&
                                         const std::vector<ExtractedSource>& sources,
                                         const std::vector<std::size_t>& batch_indexes)>;
 
-// As AssembleRecords, for a batch too large to hold: each thread holds one input's text while
-// the respondents are told, then one respondent's inputs while its record is coded, so memory
-// follows the work in flight, not the batch. The first pass keeps inputs and their analyses for
-// the second up to `kept_text_bytes` of text; past that, inputs are loaded and analysed
-// again. Returns the first error `load` gives; *record_count is the number of records.
 // What an earlier run with the same dictionaries and rules worked out, so that a refresh codes
 // only what changed. Either function may be empty.
 struct EarlierCoding {
@@ -55,6 +50,12 @@ struct EarlierCoding {
 
 // The default: a page's analysis takes a few times its text, so about 100 MB at most.
 inline constexpr std::size_t kKeptTextBytes = 16u << 20;
+
+// As AssembleRecords, for a batch too large to hold: each thread holds one input's text while
+// the respondents are told, then one respondent's inputs while its record is coded, so memory
+// follows the work in flight, not the batch. The first pass keeps inputs and their analyses for
+// the second up to `kept_text_bytes` of text; past that, inputs are loaded and analysed
+// again. Returns the first error `load` gives; *record_count is the number of records.
 Status AssembleRecordsStreaming(std::size_t count, const LoadSourceFn& load, const normalise::Dictionary& dictionary,
                                 const facts::RuleSet& rules, int jobs, const TakeRecordFn& take,
                                 std::size_t* record_count, const EarlierCoding& earlier = {},

@@ -115,15 +115,7 @@ int RunCommand(const std::vector<std::string>& args) {
   if (!parsed.Has("--out")) return UsageError("run", "--out DIR is required");
 
   batch::BatchOptions options;
-  options.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  if (parsed.Has("--jobs")) {
-    const std::string& value = parsed.values["--jobs"];
-    char* end = nullptr;
-    const long jobs = std::strtol(value.c_str(), &end, 10);
-    if (*end != '\0' || jobs < 1 || jobs > 256)
-      return UsageError("run", "--jobs needs a whole number from 1 to 256, not '" + value + "'");
-    options.jobs = static_cast<int>(jobs);
-  }
+  if (const int bad = ReadJobsFlag("run", parsed, &options.jobs); bad != kOk) return bad;
   if (parsed.Has("--limit")) {
     if (Status s = extract::SetLimits(parsed.values["--limit"], &options.limits); !s.ok())
       return UsageError("run", s.message());
@@ -294,6 +286,18 @@ const std::vector<Command>& Commands() {
 bool WantsHelp(const std::vector<std::string>& args) {
   return std::any_of(args.begin(), args.end(),
                      [](const std::string& a) { return a == "--help" || a == "-h"; });
+}
+
+int ReadJobsFlag(std::string_view command, const ParsedArgs& parsed, int* jobs) {
+  *jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (!parsed.Has("--jobs")) return kOk;
+  const std::string& value = parsed.values.at("--jobs");
+  char* end = nullptr;
+  const long n = std::strtol(value.c_str(), &end, 10);
+  if (*end != '\0' || n < 1 || n > 256)
+    return UsageError(command, "--jobs needs a whole number from 1 to 256, not '" + value + "'");
+  *jobs = static_cast<int>(n);
+  return kOk;
 }
 
 int UsageError(std::string_view command, std::string_view message) {

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/args.h"
+
 namespace foicode::cli {
 
 struct Command {
@@ -19,6 +21,10 @@ const std::vector<Command>& Commands();
 
 // True when the arguments ask for help (--help or -h anywhere).
 bool WantsHelp(const std::vector<std::string>& args);
+
+// --jobs N (1 to 256), or the number of cores when it is not given. Returns kOk, or the
+// exit status of a usage error it has reported.
+int ReadJobsFlag(std::string_view command, const ParsedArgs& parsed, int* jobs);
 
 // Prints "foicode: <message>" and a pointer to --help on stderr; returns kUsage.
 int UsageError(std::string_view command, std::string_view message);

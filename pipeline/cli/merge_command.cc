@@ -1,12 +1,9 @@
 #include "cli/merge_command.h"
 
-#include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <thread>
 
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -48,15 +45,8 @@ int MergeCommand(const std::vector<std::string>& args) {
     return UsageError("merge", s.message());
   if (parsed.positionals.empty()) return UsageError("merge", "no SHARD given: name the datasets to merge");
   if (!parsed.Has("--out")) return UsageError("merge", "--out DIR is required");
-  int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  if (parsed.Has("--jobs")) {
-    const std::string& value = parsed.values["--jobs"];
-    char* end = nullptr;
-    const long n = std::strtol(value.c_str(), &end, 10);
-    if (*end != '\0' || n < 1 || n > 256)
-      return UsageError("merge", "--jobs needs a whole number from 1 to 256, not '" + value + "'");
-    jobs = static_cast<int>(n);
-  }
+  int jobs = 1;
+  if (const int bad = ReadJobsFlag("merge", parsed, &jobs); bad != kOk) return bad;
   std::vector<std::filesystem::path> shards;
   for (const std::string& shard : parsed.positionals) {
     std::error_code ec;

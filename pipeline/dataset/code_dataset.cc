@@ -215,6 +215,23 @@ LastCoding ReadLastCoding(const std::vector<std::string>& machine,
   return last;
 }
 
+// A dataset folder opened for a run: its state, the run lock, and what the last run left.
+struct OpenDataset {
+  std::unique_ptr<store::DatasetStore> store;
+  std::unique_ptr<DatasetLock> run_lock;
+  std::map<std::string, store::InputRow> previous;  // the last run's inputs, by path
+  std::optional<std::string> fingerprint;           // of the data the last run coded with
+};
+
+Status OpenForRun(const std::filesystem::path& dir, OpenDataset* out) {
+  if (Status s = store::DatasetStore::Open(dir, &out->store); !s.ok()) return s;
+  if (Status s = DatasetLock::Acquire(dir, DatasetLock::Kind::kRun, &out->run_lock); !s.ok()) return s;
+  std::vector<store::InputRow> rows;
+  if (Status s = out->store->Inputs(&rows); !s.ok()) return s;
+  for (const store::InputRow& row : rows) out->previous[row.display_path] = row;
+  return out->store->GetMeta("data_fingerprint", &out->fingerprint);
+}
+
 // Codes the inputs of `states` (their text in the store's cache or in memory) unless nothing
 // changed since the last run, commits the run, applies the review decisions and writes the
 // dataset files. The caller holds the run lock.
@@ -388,16 +405,9 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
                    RunResult* result) {
   const auto started = std::chrono::steady_clock::now();
   const std::int64_t stat_time_ns = WallClockNs();
-  std::unique_ptr<store::DatasetStore> store;
-  if (Status s = store::DatasetStore::Open(options.out_dir, &store); !s.ok()) return s;
-  std::unique_ptr<DatasetLock> run_lock;
-  if (Status s = DatasetLock::Acquire(options.out_dir, DatasetLock::Kind::kRun, &run_lock); !s.ok()) return s;
-  std::vector<store::InputRow> previous_rows;
-  if (Status s = store->Inputs(&previous_rows); !s.ok()) return s;
-  std::map<std::string, store::InputRow> previous;
-  for (const store::InputRow& row : previous_rows) previous[row.display_path] = row;
-  std::optional<std::string> fingerprint;
-  if (Status s = store->GetMeta("data_fingerprint", &fingerprint); !s.ok()) return s;
+  OpenDataset dataset;
+  if (Status s = OpenForRun(options.out_dir, &dataset); !s.ok()) return s;
+  store::DatasetStore* const store = dataset.store.get();
   std::optional<std::string> previous_stat_time;
   if (Status s = store->GetMeta("stat_time_ns", &previous_stat_time); !s.ok()) return s;
   std::int64_t last_stat_time = 0;
@@ -414,7 +424,7 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       if (progress != nullptr) progress->Started(inputs[i].display_path);
       try {
-        ReadOne(inputs[i], options, extractor, store.get(), previous, last_stat_time, &states[i]);
+        ReadOne(inputs[i], options, extractor, store, dataset.previous, last_stat_time, &states[i]);
       } catch (const std::exception& e) {
         // An exception on a worker thread would end the whole batch; it costs this input only.
         states[i].io_error = std::string("internal error while reading: ") + e.what();
@@ -430,8 +440,8 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
   for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (std::thread& t : pool) t.join();
-  return CodeAndPublish(store.get(), std::move(states), previous, fingerprint, stat_time_ns, started, dictionary,
-                        rules, options, result);
+  return CodeAndPublish(store, std::move(states), dataset.previous, dataset.fingerprint, stat_time_ns, started,
+                        dictionary, rules, options, result);
 }
 
 namespace {
@@ -492,16 +502,9 @@ Status MergeDatasets(const std::vector<std::filesystem::path>& shard_dirs, const
       }
     }
   }
-  std::unique_ptr<store::DatasetStore> store;
-  if (Status s = store::DatasetStore::Open(options.out_dir, &store); !s.ok()) return s;
-  std::unique_ptr<DatasetLock> run_lock;
-  if (Status s = DatasetLock::Acquire(options.out_dir, DatasetLock::Kind::kRun, &run_lock); !s.ok()) return s;
-  std::vector<store::InputRow> previous_rows;
-  if (Status s = store->Inputs(&previous_rows); !s.ok()) return s;
-  std::map<std::string, store::InputRow> previous;
-  for (const store::InputRow& row : previous_rows) previous[row.display_path] = row;
-  std::optional<std::string> fingerprint;
-  if (Status s = store->GetMeta("data_fingerprint", &fingerprint); !s.ok()) return s;
+  OpenDataset dataset;
+  if (Status s = OpenForRun(options.out_dir, &dataset); !s.ok()) return s;
+  store::DatasetStore* const store = dataset.store.get();
 
   // Every input of every shard, its text copied into this dataset's cache.
   std::vector<InputState> states;
@@ -550,8 +553,8 @@ Status MergeDatasets(const std::vector<std::filesystem::path>& shard_dirs, const
       if (known.insert(d.json).second) carried.push_back(d.json);
     }
   }
-  return CodeAndPublish(store.get(), std::move(states), previous, fingerprint, stat_time_ns, started, dictionary,
-                        rules, options, result, carried);
+  return CodeAndPublish(store, std::move(states), dataset.previous, dataset.fingerprint, stat_time_ns, started,
+                        dictionary, rules, options, result, carried);
 }
 
 }  // namespace foicode::dataset
