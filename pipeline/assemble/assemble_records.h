@@ -48,8 +48,8 @@ struct EarlierCoding {
   std::function<bool(std::size_t position, const std::vector<std::size_t>& batch_indexes)> reuse_record;
 };
 
-// The default: a page's analysis takes a few times its text, so about 100 MB at most.
-inline constexpr std::size_t kKeptTextBytes = 16u << 20;
+// The default: an input's analysis takes about ten times its text, so about 80 MB at most.
+inline constexpr std::size_t kKeptTextBytes = 8u << 20;
 
 // As AssembleRecords, for a batch too large to hold: each thread holds one input's text while
 // the respondents are told, then one respondent's inputs while its record is coded, so memory

@@ -31,6 +31,31 @@ json Change(const char* what, const std::string& respondent) { return {{"change"
 
 }  // namespace
 
+json ChangeView(const json& record) {
+  json view = json::object();
+  for (const char* key : {"respondent", "status"}) {
+    if (record.contains(key)) view[key] = record[key];
+  }
+  json sources = json::array();
+  for (const json& s : ArrayAt(record, "sources")) sources.push_back({{"path", s.value("path", json())}});
+  view["sources"] = std::move(sources);
+  json systems = json::array();
+  for (const json& s : ArrayAt(record, "systems")) {
+    json system = json::object();
+    for (const char* key : {"vendor", "product", "subspecialty", "deployment"}) {
+      if (s.contains(key)) system[key] = s[key];
+    }
+    // An unnamed system is known by its first quote (review::SystemKey).
+    const json& evidence = ArrayAt(s, "evidence");
+    if (!evidence.empty() && evidence[0].is_object())
+      system["evidence"] = json::array({{{"quote", evidence[0].value("quote", json())}}});
+    system["usage"] = Figures(s);
+    systems.push_back(std::move(system));
+  }
+  view["systems"] = std::move(systems);
+  return view;
+}
+
 std::vector<json> DatasetChanges(const std::vector<store::InputRow>& inputs_before,
                                  const std::vector<store::InputRow>& inputs_after, const std::vector<json>& before,
                                  const std::vector<json>& after,

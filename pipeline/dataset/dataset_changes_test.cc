@@ -153,5 +153,42 @@ TEST(DatasetChangesTest, SummaryCountsEachKindInAFixedOrder) {
   EXPECT_EQ(ChangesSummary({}), "no changes");
 }
 
+// A run compares views of the records, not the records: every kind of change must come out
+// the same, including an unnamed system known only by its quote and an unnamed respondent.
+TEST(DatasetChangesTest, ViewsGiveTheChangesOfTheRecords) {
+  json unnamed_before = System("", "", "live");
+  unnamed_before["vendor"] = nullptr;
+  unnamed_before["product"] = nullptr;
+  unnamed_before["evidence"] = json::array({{{"quote", "an AI stroke tool"}, {"page", 1}}});
+  json unnamed_after = unnamed_before;
+  unnamed_after["evidence"][0]["quote"] = "an AI fracture tool";
+  json unnamed_respondent = Record("", {"x.pdf"}, "unclear");
+  unnamed_respondent["respondent"] = {{"name", nullptr}, {"known", false}};
+  const std::vector<store::InputRow> before = {Input("a.pdf", "1"), Input("b.pdf", "2")};
+  const std::vector<store::InputRow> after = {Input("a.pdf", "1"), Input("b.pdf", "3"), Input("x.pdf", "4")};
+  const std::vector<json> old_records = {
+      Record("Hull", {"a.pdf"}, "uses_ai",
+             json::array({System("Aidence", "Veye", "pilot", json::array({Figure(5, 5)})),
+                          System("Brainomix", "e-Stroke", "live"), unnamed_before})),
+      Record("York", {"b.pdf"}, "no_ai")};
+  const std::vector<json> new_records = {
+      Record("Hull", {"a.pdf"}, "uses_ai",
+             json::array({System("Aidence", "Veye", "live", json::array({Figure(5, 7)})),
+                          System("Qure.ai", "qXR", "live"), unnamed_after})),
+      unnamed_respondent};
+  const auto changes = DatasetChanges(before, after, old_records, new_records, {});
+  std::vector<json> old_views;
+  std::vector<json> new_views;
+  for (const json& r : old_records) old_views.push_back(ChangeView(r));
+  for (const json& r : new_records) new_views.push_back(ChangeView(r));
+  EXPECT_EQ(DatasetChanges(before, after, old_views, new_views, {}), changes);
+  EXPECT_EQ(ChangesSummary(changes),
+            "1 new inputs, 1 changed inputs, 1 new respondents, 1 respondents gone, 2 systems added, "
+            "2 systems removed, 1 deployments changed, 1 systems with changed figures");
+  // The view leaves out what is not compared: evidence beyond the first quote, flags, review.
+  EXPECT_FALSE(old_views[0]["systems"][0]["usage"][0].contains("evidence"));
+  EXPECT_FALSE(old_views[0].contains("flags"));
+}
+
 }  // namespace
 }  // namespace foicode::dataset

@@ -1,6 +1,7 @@
 #include "dataset/publish.h"
 
 #include <ctime>
+#include <utility>
 
 #include "batch/atomic_file.h"
 #include "batch/dataset_writer.h"
@@ -26,6 +27,7 @@ Status LoadApplied(store::DatasetStore* store, SourceTexts* texts, Published* pu
   if (Status s = store->MachineRecords(&raw); !s.ok()) return s;
   std::vector<nlohmann::json> machine;
   if (Status s = ParseRecords(raw, &machine); !s.ok()) return s;
+  std::vector<std::string>().swap(raw);
   std::vector<store::StoredDecision> stored;
   if (Status s = store->Decisions(&stored); !s.ok()) return s;
   published->decisions.clear();
@@ -34,7 +36,7 @@ Status LoadApplied(store::DatasetStore* store, SourceTexts* texts, Published* pu
     if (body.is_discarded() || !body.is_object()) return Status::Error("the state file holds a damaged decision (id " + std::to_string(d.id) + ")");
     published->decisions.push_back(review::Decision{d.id, std::move(body)});
   }
-  published->applied = review::ApplyDecisions(machine, published->decisions,
+  published->applied = review::ApplyDecisions(std::move(machine), published->decisions,
                                               texts != nullptr ? texts->AsContextFn() : review::ContextFn());
   return Status::Ok();
 }

@@ -225,15 +225,16 @@ std::string_view AttachmentName(Attachment a) {
   return "applied";
 }
 
-AppliedDataset ApplyDecisions(const std::vector<json>& machine_records, const std::vector<Decision>& decisions,
+AppliedDataset ApplyDecisions(std::vector<json> machine_records, const std::vector<Decision>& decisions,
                               const ContextFn& context) {
   AppliedDataset out;
-  out.records = machine_records;
-  for (json& r : out.records) {
+  for (json& r : machine_records) {
     if (!r.contains("systems") || !r["systems"].is_array()) r["systems"] = json::array();
   }
-  MarkMachine(&out.records);
-  const Locator locator(machine_records);
+  // Decisions are found and judged on the machine's records as they are; only then are the
+  // records marked and changed, in place.
+  const std::vector<json>& machine = machine_records;
+  const Locator locator(machine);
 
   // Decisions on one fact, in order; the fact named by where it is now.
   std::map<std::tuple<int, int, int, std::string>, Verdict> verdicts;
@@ -254,12 +255,12 @@ AppliedDataset ApplyDecisions(const std::vector<json>& machine_records, const st
     if (action == "add") {
       // An added system the machine now finds itself becomes a decision on that system.
       add_key = SystemKey(d.body.value("value", json::object()));
-      const json& systems = machine_records[at.record]["systems"];
+      const json& systems = machine[at.record]["systems"];
       for (std::size_t s = 0; s < systems.size(); ++s)
         if (SystemKey(systems[s]) == add_key) at.system = static_cast<int>(s);
       if (at.system >= 0) add_key.clear();
     }
-    outcome.record = RecordKey(machine_records[at.record]);
+    outcome.record = RecordKey(machine[at.record]);
     const auto fact = std::make_tuple(at.record, at.system, at.usage, add_key);
     Verdict& v = verdicts[fact];
     // An earlier accept or reject on the same fact is replaced by this decision.
@@ -285,7 +286,7 @@ AppliedDataset ApplyDecisions(const std::vector<json>& machine_records, const st
     v.last = &d.body;
     v.last_id = d.id;
     v.ids.push_back(d.id);
-    v.stale_reason = StaleReason(d.body, at, machine_records, context);
+    v.stale_reason = StaleReason(d.body, at, machine, context);
     if (!v.stale_reason.empty()) {
       outcome.state = Attachment::kStale;
       outcome.message = v.stale_reason;
@@ -303,6 +304,9 @@ AppliedDataset ApplyDecisions(const std::vector<json>& machine_records, const st
       if (id != v.last_id && o.state == Attachment::kStale) o.state = Attachment::kSuperseded;
     }
   }
+
+  out.records = std::move(machine_records);
+  MarkMachine(&out.records);
 
   // Apply, then move rejected entries out, last to first so indexes hold. Verdicts are ordered
   // by place, so each list of indexes is ascending.

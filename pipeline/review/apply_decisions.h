@@ -48,7 +48,8 @@ using ContextFn = std::function<std::optional<std::pair<std::string, std::string
 // beside them in review.machine. Rejected systems move to the record's "rejected_systems",
 // rejected figures to their system's "rejected_usage": scripts that count systems never count
 // them. `decisions` must be in id order.
-AppliedDataset ApplyDecisions(const std::vector<nlohmann::json>& machine_records,
+// The records are taken by value: a caller done with them moves them in, and no copy is made.
+AppliedDataset ApplyDecisions(std::vector<nlohmann::json> machine_records,
                               const std::vector<Decision>& decisions, const ContextFn& context);
 
 }  // namespace foicode::review
