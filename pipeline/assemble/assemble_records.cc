@@ -9,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "assemble/analysis_json.h"
 #include "assemble/page_analysis.h"
 #include "assemble/reply_status.h"
 #include "assemble/respondent.h"
@@ -150,13 +151,35 @@ Status ForEachInParallel(std::size_t count, int jobs, const std::function<Status
   return first_error;
 }
 
+// Input `batch_index`'s analysis from `earlier`, or worked out and given to it.
+void AnalyseOrLoad(const ExtractedSource& source, int index, std::size_t batch_index,
+                   const normalise::Dictionary& dictionary, const facts::RuleSet& rules,
+                   const EarlierCoding& earlier, AnalysedSource* analysed) {
+  std::string kept;
+  if (earlier.analysis && earlier.analysis(batch_index, &kept) &&
+      AnalysisFromJson(kept, source, index, analysed)) {
+    return;
+  }
+  *analysed = AnalyseSource(source, index, dictionary, rules);
+  if (!earlier.keep_analysis) return;
+  std::string text;
+  try {
+    text = AnalysisToJson(*analysed);
+  } catch (const std::exception&) {
+    return;  // text that is not UTF-8 is analysed again next time, never kept changed
+  }
+  const StageTimer timer(Stage::kWrite);
+  earlier.keep_analysis(batch_index, std::move(text));
+}
+
 // Analyses one input, and tells its respondent when `respondent` is not null. An input that
 // trips a library costs that input only, never the batch.
-void Analyse(const ExtractedSource& source, int index, const normalise::Dictionary& dictionary,
-             const facts::RuleSet& rules, AnalysedSource* analysed, Respondent* respondent) {
+void Analyse(const ExtractedSource& source, int index, std::size_t batch_index,
+             const normalise::Dictionary& dictionary, const facts::RuleSet& rules, const EarlierCoding& earlier,
+             AnalysedSource* analysed, Respondent* respondent) {
   const StageTimer timer(Stage::kAssemble);
   try {
-    *analysed = AnalyseSource(source, index, dictionary, rules);
+    AnalyseOrLoad(source, index, batch_index, dictionary, rules, earlier, analysed);
     if (respondent != nullptr) *respondent = TellRespondent(*analysed, dictionary);
   } catch (const std::exception& e) {
     *analysed = AnalysedSource{};
@@ -220,7 +243,7 @@ std::vector<CodedRecord> AssembleRecords(const std::vector<ExtractedSource>& sou
   std::vector<Respondent> respondents(sources.size());
   std::vector<std::string> paths(sources.size());
   (void)ForEachInParallel(sources.size(), jobs, [&](std::size_t i) {
-    Analyse(sources[i], static_cast<int>(i), dictionary, rules, &analysed[i], &respondents[i]);
+    Analyse(sources[i], static_cast<int>(i), i, dictionary, rules, EarlierCoding{}, &analysed[i], &respondents[i]);
     paths[i] = sources[i].path;
     return Status::Ok();
   });
@@ -250,7 +273,7 @@ Status AssembleRecordsStreaming(std::size_t count, const LoadSourceFn& load, con
     told[i] = 1;
     auto input = std::make_unique<KeptInput>();  // on the heap: the analysis points into it
     if (Status loaded = load(i, &input->source); !loaded.ok()) return loaded;
-    Analyse(input->source, static_cast<int>(i), dictionary, rules, &input->analysed, &respondents[i]);
+    Analyse(input->source, static_cast<int>(i), i, dictionary, rules, earlier, &input->analysed, &respondents[i]);
     paths[i] = input->source.path;
     const std::size_t bytes = TextBytes(input->source);
     if (kept_bytes.fetch_add(bytes) + bytes <= kept_text_bytes) kept[i] = std::move(input);
@@ -276,7 +299,7 @@ Status AssembleRecordsStreaming(std::size_t count, const LoadSourceFn& load, con
       if (Status loaded = load(group[k], &sources[k]); !loaded.ok()) return loaded;
       // An input known from before is told again here, for its flags: each group's inputs
       // are its own, so no other thread touches them.
-      Analyse(sources[k], static_cast<int>(k), dictionary, rules, &analysed[k],
+      Analyse(sources[k], static_cast<int>(k), group[k], dictionary, rules, earlier, &analysed[k],
               told[group[k]] ? nullptr : &respondents[group[k]]);
       members.push_back(&analysed[k]);
     }

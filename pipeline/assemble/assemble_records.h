@@ -38,7 +38,8 @@ using TakeRecordFn = std::function<void(std::size_t position, const CodedRecord&
                                         const std::vector<std::size_t>& batch_indexes)>;
 
 // What an earlier run with the same dictionaries and rules worked out, so that a refresh codes
-// only what changed. Either function may be empty.
+// only what changed, and what this run's first pass worked out, for its second. Any function
+// may be empty.
 struct EarlierCoding {
   // Input i's respondent as told before (nullopt: none could be told), and its path; false
   // when input i is new or changed. A known input is not loaded for the first pass.
@@ -46,6 +47,10 @@ struct EarlierCoding {
   // True when the caller holds the record of exactly these inputs from before: the group is
   // then neither coded nor passed to `take`.
   std::function<bool(std::size_t position, const std::vector<std::size_t>& batch_indexes)> reuse_record;
+  // Input i's analysis as `keep_analysis` was given it (assemble/analysis_json.h); false when
+  // none is kept. Called from several threads at once, as is `keep_analysis`.
+  std::function<bool(std::size_t i, std::string* analysis)> analysis;
+  std::function<void(std::size_t i, std::string analysis)> keep_analysis;
 };
 
 // The default: an input's analysis takes about ten times its text, so about 80 MB at most.

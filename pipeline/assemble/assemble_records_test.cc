@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -36,11 +37,27 @@ ExtractedSource Reply(const std::string& path, const std::string& text, const st
   return source;
 }
 
-// AssembleRecordsStreaming's records, their inputs named by place in `sources`.
-std::vector<CodedRecord> CodeStreaming(const std::vector<ExtractedSource>& sources, std::size_t kept_text_bytes) {
+// AssembleRecordsStreaming's records, their inputs named by place in `sources`. With
+// `analyses`, the inputs' analyses are kept there and read back from there.
+std::vector<CodedRecord> CodeStreaming(const std::vector<ExtractedSource>& sources, std::size_t kept_text_bytes,
+                                       std::map<std::size_t, std::string>* analyses = nullptr) {
   std::vector<CodedRecord> records;
   std::mutex mutex;
   std::size_t count = 0;
+  EarlierCoding earlier;
+  if (analyses != nullptr) {
+    earlier.analysis = [&](std::size_t i, std::string* text) {
+      const std::lock_guard lock(mutex);
+      const auto found = analyses->find(i);
+      if (found == analyses->end()) return false;
+      *text = found->second;
+      return true;
+    };
+    earlier.keep_analysis = [&](std::size_t i, std::string text) {
+      const std::lock_guard lock(mutex);
+      (*analyses)[i] = std::move(text);
+    };
+  }
   const Status s = AssembleRecordsStreaming(
       sources.size(),
       [&](std::size_t i, ExtractedSource* out) {
@@ -56,25 +73,32 @@ std::vector<CodedRecord> CodeStreaming(const std::vector<ExtractedSource>& sourc
         if (records.size() <= position) records.resize(position + 1);
         records[position] = std::move(global);
       },
-      &count, {}, kept_text_bytes);
+      &count, earlier, kept_text_bytes);
   EXPECT_TRUE(s.ok()) << s.message();
   EXPECT_EQ(records.size(), count);
   return records;
 }
 
 // Codes `sources` in memory, and checks that streaming them gives the same records whether
-// the first pass keeps every input for the second or none.
+// the first pass keeps every input for the second or none, and whether the second pass (and
+// then a whole run) reads the analyses back or works them out again.
 std::vector<CodedRecord> Code(const std::vector<ExtractedSource>& sources) {
   std::vector<CodedRecord> records =
       AssembleRecords(sources, normalise::testing::RealDictionary(), Rules(), 2);
   testing::ExpectEvidenceQuotesMatch(records, sources);
-  for (std::size_t kept : {std::size_t{0}, kKeptTextBytes}) {
-    const std::vector<CodedRecord> streamed = CodeStreaming(sources, kept);
-    EXPECT_EQ(streamed.size(), records.size());
+  auto expect_same = [&](const std::vector<CodedRecord>& streamed, const std::string& how) {
+    EXPECT_EQ(streamed.size(), records.size()) << how;
     for (std::size_t r = 0; r < std::min(streamed.size(), records.size()); ++r) {
-      EXPECT_EQ(ToJson(streamed[r], sources).dump(), ToJson(records[r], sources).dump()) << "kept " << kept;
+      EXPECT_EQ(ToJson(streamed[r], sources).dump(), ToJson(records[r], sources).dump()) << how;
     }
+  };
+  for (std::size_t kept : {std::size_t{0}, kKeptTextBytes}) {
+    expect_same(CodeStreaming(sources, kept), "kept " + std::to_string(kept));
   }
+  std::map<std::size_t, std::string> analyses;
+  expect_same(CodeStreaming(sources, 0, &analyses), "analyses kept by the first pass");
+  EXPECT_EQ(analyses.size(), sources.size());
+  expect_same(CodeStreaming(sources, 0, &analyses), "every analysis read back");
   return records;
 }
 

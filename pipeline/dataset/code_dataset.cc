@@ -304,6 +304,26 @@ Status CodeAndPublish(store::DatasetStore* store, std::vector<InputState> states
       ++counters.records_reused;
       return true;
     };
+    // An input's analysis is kept by its content and the dictionaries and rules that found it:
+    // the second pass and later refreshes read it back instead of working it out again.
+    if (!options.data_fingerprint.empty()) {
+      earlier.analysis = [&](std::size_t i, std::string* analysis) {
+        const InputState& st = states[i];
+        std::optional<std::string> kept;
+        if (st.row.cache_key.empty() || st.io_error ||
+            !store->GetAnalysis(st.row.cache_key, options.data_fingerprint, &kept).ok() || !kept) {
+          return false;
+        }
+        *analysis = std::move(*kept);
+        return true;
+      };
+      earlier.keep_analysis = [&](std::size_t i, std::string analysis) {
+        const InputState& st = states[i];
+        // Not kept is only slower: the input is analysed again when next needed.
+        if (!st.row.cache_key.empty() && !st.io_error)
+          (void)store->PutAnalysis(st.row.cache_key, options.data_fingerprint, analysis);
+      };
+    }
     const Status coded = assemble::AssembleRecordsStreaming(
         states.size(), [&](std::size_t i, ExtractedSource* out) { return LoadSource(store, states[i], out); },
         dictionary, rules, options.jobs,

@@ -30,6 +30,12 @@ CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
   BEGIN SELECT RAISE(ABORT, 'review decisions are append-only'); END;
 )sql";
 
+// Added after the first files of this format were made, and made where missing: a file
+// without it is read the same by foicode that does not know it.
+constexpr const char* kAnalysedTable =
+    "CREATE TABLE IF NOT EXISTS analysed(cache_key TEXT PRIMARY KEY, data_fingerprint TEXT NOT NULL, "
+    "json TEXT NOT NULL)";
+
 // A prepared statement that finalizes itself.
 class Statement {
  public:
@@ -137,6 +143,9 @@ Status DatasetStore::Open(const std::filesystem::path& dir, std::unique_ptr<Data
   if (Status s = opened->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON");
       !s.ok())
     return s;
+  // A file that cannot take the table (read-only storage) is still read: its analyses are
+  // then worked out again instead of being read back.
+  (void)opened->Exec(kAnalysedTable);
   *store = std::move(opened);
   return Status::Ok();
 }
@@ -218,6 +227,32 @@ Status DatasetStore::PutExtraction(const std::string& cache_key, const std::stri
   if (!st.ok()) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
   st.Bind(1, cache_key);
   st.Bind(2, json);
+  if (st.Step() != SQLITE_DONE) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
+  return Status::Ok();
+}
+
+Status DatasetStore::GetAnalysis(const std::string& cache_key, const std::string& data_fingerprint,
+                                 std::optional<std::string>* json) {
+  std::lock_guard lock(mu_);
+  Statement st(db_, "SELECT json FROM analysed WHERE cache_key = ? AND data_fingerprint = ?");
+  if (!st.ok()) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  st.Bind(1, cache_key);
+  st.Bind(2, data_fingerprint);
+  const int rc = st.Step();
+  json->reset();
+  if (rc == SQLITE_ROW) *json = st.Text(0);
+  else if (rc != SQLITE_DONE) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  return Status::Ok();
+}
+
+Status DatasetStore::PutAnalysis(const std::string& cache_key, const std::string& data_fingerprint,
+                                 const std::string& json) {
+  std::lock_guard lock(mu_);
+  Statement st(db_, "INSERT OR REPLACE INTO analysed(cache_key, data_fingerprint, json) VALUES(?, ?, ?)");
+  if (!st.ok()) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
+  st.Bind(1, cache_key);
+  st.Bind(2, data_fingerprint);
+  st.Bind(3, json);
   if (st.Step() != SQLITE_DONE) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
   return Status::Ok();
 }
@@ -336,6 +371,13 @@ Status DatasetStore::CommitRun(const std::vector<InputRow>& inputs, const std::v
                      "cache_key NOT IN (SELECT cache_key FROM baseline_inputs)");
       !s.ok())
     return s;
+  {
+    Statement st(db_, "DELETE FROM analysed WHERE data_fingerprint != ? OR "
+                      "cache_key NOT IN (SELECT cache_key FROM inputs)");
+    if (!st.ok()) return fail(Error(std::string("could not be updated: ") + sqlite3_errmsg(db_)));
+    st.Bind(1, data_fingerprint);
+    if (st.Step() != SQLITE_DONE) return fail(Error(std::string("could not be updated: ") + sqlite3_errmsg(db_)));
+  }
   std::optional<std::string> generation;
   {
     Statement st(db_, "SELECT value FROM meta WHERE key = 'generation'");

@@ -67,11 +67,18 @@ class DatasetStore {
   // Stored at once in its own transaction, so work done before a kill is kept.
   Status PutExtraction(const std::string& cache_key, const std::string& json);
 
+  // The analysis cache: an input's names and facts, by its cache key and the fingerprint of
+  // the dictionaries and rules that found them. A missing entry is not an error.
+  Status GetAnalysis(const std::string& cache_key, const std::string& data_fingerprint,
+                     std::optional<std::string>* json);
+  Status PutAnalysis(const std::string& cache_key, const std::string& data_fingerprint, const std::string& json);
+
   // What the last committed run read and coded.
   Status Inputs(std::vector<InputRow>* inputs);
   Status MachineRecords(std::vector<std::string>* records);
   // Replaces inputs, machine records and the fingerprint of dictionaries/rules in one
-  // transaction, drops cache entries no input refers to, and advances the "generation".
+  // transaction, drops cache entries no input refers to (and analyses by other dictionaries
+  // and rules), and advances the "generation".
   // `stat_time_ns` is when the inputs were looked at: a file modified since then may have
   // changed unseen within the same size and time, so it is read again next run.
   Status CommitRun(const std::vector<InputRow>& inputs, const std::vector<std::string>& records,
