@@ -5,6 +5,9 @@ replies, half short PDF letters, a quarter e-mails with attachments, a sixth lon
 the rest office files), then times:
 
   baseline   pdftotext once per PDF of the corpus, through xargs -P JOBS
+  floor      the same PDFs' text through poppler-cpp in JOBS processes, nothing else done
+             (foicode_poppler_floor): the least any Poppler-based tool can spend, as plain
+             text and as words with boxes (what foicode reads)
   full       foicode run over the corpus into an empty folder, --jobs JOBS --stats
   no-op      the same run again: nothing changed
   1% new     1% more replies added to the corpus, and the run again
@@ -15,6 +18,7 @@ the kernel (the largest resident size of foicode and of any one reader process, 
 Prints a table and writes JSON (--json).
 
 usage: tools/bench/scale_bench.py [--foicode build/foicode] [--count 10000] [--jobs N]
+                                  [--floor build/tools/bench/foicode_poppler_floor]
                                   [--work DIR] [--json FILE]
   --work DIR  where the corpus and datasets go (default: a temporary folder, removed after);
               a corpus already there with the same --count is reused
@@ -60,11 +64,32 @@ def stats_of(stdout):
     return out
 
 
+def poppler_floor(program, pdfs, jobs, work, words):
+    """Seconds for `jobs` processes of foicode_poppler_floor, each over its share of the PDFs."""
+    with open(pdfs) as f:
+        paths = f.read().splitlines()
+    lists = []
+    for j in range(jobs):
+        lists.append(os.path.join(work, "floor-%d.txt" % j))
+        with open(lists[-1], "w") as f:
+            f.write("".join(p + "\n" for p in paths[j::jobs]))
+    started = time.monotonic()
+    procs = [subprocess.Popen([program, l] + (["--words"] if words else []), stdout=subprocess.DEVNULL)
+             for l in lists]
+    if any(p.wait() != 0 for p in procs):
+        sys.exit("failed: " + program)
+    seconds = time.monotonic() - started
+    for l in lists:
+        os.remove(l)
+    return seconds
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--foicode", default=os.path.join(ROOT, "build/foicode"))
     ap.add_argument("--count", type=int, default=10000)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--floor", default=os.path.join(ROOT, "build/tools/bench/foicode_poppler_floor"))
     ap.add_argument("--work")
     ap.add_argument("--json")
     args = ap.parse_args()
@@ -98,6 +123,11 @@ def main():
         with open(pdfs) as listing:
             baseline, _, _ = timed(["xargs", "-d", "\n", "-P", str(args.jobs), "-I{}", "pdftotext", "-q", "{}",
                                     "/dev/null"], stdin=listing)
+        floor_text = floor_words = None
+        if os.path.exists(args.floor):
+            print("floor: in-process Poppler over the same PDFs ...", file=sys.stderr)
+            floor_text = poppler_floor(args.floor, pdfs, args.jobs, work, False)
+            floor_words = poppler_floor(args.floor, pdfs, args.jobs, work, True)
         run = [args.foicode, "run", corpus, new, "--out", ds, "--jobs", str(args.jobs), "--stats"]
         print("full run ...", file=sys.stderr)
         full, full_out, full_rss = timed(run)
@@ -114,7 +144,9 @@ def main():
         result = {
             "machine": {"cores": os.cpu_count(), "jobs": args.jobs},
             "corpus": corpus_info,
-            "seconds": {"pdftotext_baseline": baseline, "full": full, "noop_refresh": noop, "one_percent_new": one_pct},
+            "seconds": {"pdftotext_baseline": baseline, "poppler_text_floor": floor_text,
+                        "poppler_words_floor": floor_words, "full": full, "noop_refresh": noop,
+                        "one_percent_new": one_pct},
             "ratios": {"full_over_baseline": full / baseline, "noop_over_full": noop / full,
                        "one_percent_over_full": one_pct / full},
             "peak_rss_mb": {"foicode_and_waited_readers": full_rss, "foicode": full_stats["foicode_mb"],
@@ -128,6 +160,15 @@ def main():
         }
         rows = [
             ("pdftotext per PDF, xargs -P%d" % args.jobs, "%.1f s" % baseline, ""),
+        ]
+        if floor_text is not None:
+            rows += [
+                ("  in-process Poppler, text", "%.1f s" % floor_text,
+                 "floor: %.2fx the baseline, no coding" % (floor_text / baseline)),
+                ("  in-process Poppler, words", "%.1f s" % floor_words,
+                 "floor with word boxes, as foicode reads: %.2fx" % (floor_words / baseline)),
+            ]
+        rows += [
             ("foicode full run", "%.1f s" % full, "(a) %.2fx the baseline (target <= 0.3x)" % (full / baseline)),
             ("no-op refresh", "%.2f s" % noop, "(b) %.2f%% of the full run (target < 2%%)" % (100 * noop / full)),
             ("refresh, 1%% new (%d files)" % new_count, "%.1f s" % one_pct,
