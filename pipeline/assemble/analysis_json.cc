@@ -58,9 +58,7 @@ json FactsJson(const PageFacts& facts) {
     cues.push_back(json::array({static_cast<int>(c.type), c.start, c.end, c.quote, c.rule, c.line,
                                 Optional(c.scope_end), Optional(c.question_line), Optional(c.question_number)}));
   }
-  json other = json::array();
-  for (const OtherNumber& n : facts.other_numbers) other.push_back(json::array({n.start, n.end, n.quote, n.rule}));
-  return json::array({usage, periods, dates, money, exemptions, cues, other});
+  return json::array({usage, periods, dates, money, exemptions, cues});
 }
 
 json NameJson(const NameMention& m) {
@@ -209,15 +207,6 @@ PageFacts FactsFrom(const json& j, const PageBounds& bounds) {
     CheckOffset(cue.scope_end, bounds.code_points);
     if (cue.question_line) CheckLine(*cue.question_line, bounds);
     facts.cues.push_back(std::move(cue));
-  }
-  for (const json& n : Field(j, 6)) {
-    OtherNumber number;
-    number.start = Field(n, 0).get<int>();
-    number.end = Field(n, 1).get<int>();
-    number.quote = Field(n, 2).get<std::string>();
-    number.rule = Field(n, 3).get<std::string>();
-    CheckSpan(number.start, number.end, bounds);
-    facts.other_numbers.push_back(std::move(number));
   }
   return facts;
 }

@@ -1,4 +1,5 @@
-// An input's analysis (names, facts, what is not an answer, the reply's date) as text, so that
+// An input's analysis (names, facts but for other_numbers, what is not an answer, the reply's
+// date) as text, so that
 // a run keeps it beside the input's cached text and neither the second coding pass nor a later
 // refresh with the same dictionaries and rules runs the normalise and facts stages again.
 #ifndef FOICODE_PIPELINE_ASSEMBLE_ANALYSIS_JSON_H_

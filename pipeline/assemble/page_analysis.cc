@@ -230,6 +230,9 @@ AnalysedSource AnalyseSource(const ExtractedSource& source, int index,
       {
         const StageTimer timer(Stage::kRules);
         page.facts = facts::FindFacts(page.page->text, rules, FactContext{});
+        // Numbers that are not figures only show the facts stage's reasons: nothing here reads
+        // them, and they would be most of what an analysis keeps.
+        page.facts.other_numbers.clear();
       }
       FindNotAnswer(page);
       out.pages.push_back(std::move(page));
@@ -242,6 +245,7 @@ AnalysedSource AnalyseSource(const ExtractedSource& source, int index,
       if (HasUnresolvedPeriod(page.facts)) {
         const StageTimer timer(Stage::kRules);
         page.facts = facts::FindFacts(page.page->text, rules, FactContext{out.reply_date});
+        page.facts.other_numbers.clear();
       }
     }
   }

@@ -28,7 +28,7 @@ struct AnalysedPage {
   // are examples, never answers.
   bool reference = false;
   std::vector<NameMention> names;
-  PageFacts facts;
+  PageFacts facts;  // without other_numbers, which assemble does not use
   TextUnits units;
   // Spans that are not the reply's answer: quoted e-mail history and the request echoed back.
   std::vector<Span> not_answer;

@@ -76,7 +76,12 @@ bool StartsItem(std::u32string_view line) {
 }  // namespace
 
 TextUnits::TextUnits(std::string_view text) {
+  code_points_.reserve(text.size());
   for (std::size_t byte = 0; byte < text.size();) {
+    if (static_cast<unsigned char>(text[byte]) < 0x80) {  // most of any page
+      code_points_.push_back(static_cast<char32_t>(text[byte++]));
+      continue;
+    }
     const std::int32_t c = CodePointAt(text, byte);
     if (c < 0) break;  // text is valid UTF-8; stop rather than loop on a bad byte
     code_points_.push_back(static_cast<char32_t>(c));

@@ -3,7 +3,9 @@
 #ifndef FOICODE_PIPELINE_CORE_JSON_ACCESS_H_
 #define FOICODE_PIPELINE_CORE_JSON_ACCESS_H_
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +31,23 @@ inline const nlohmann::json& MemberAt(const nlohmann::json& object, const char* 
 inline std::string StringAt(const nlohmann::json& object, const char* key) {
   const nlohmann::json& value = MemberAt(object, key);
   return value.is_string() ? value.get<std::string>() : std::string();
+}
+
+// Parses `text`, an object, keeping only the members named in `keep` (at the top level):
+// what is left out is scanned but never built, which is most of the cost of a large record.
+// Discarded (is_discarded()) when `text` is not valid JSON.
+inline nlohmann::json ParseMembers(std::string_view text, std::initializer_list<std::string_view> keep) {
+  return nlohmann::json::parse(
+      text,
+      [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        if (depth != 1 || event != nlohmann::json::parse_event_t::key) return true;
+        const std::string& key = parsed.get_ref<const std::string&>();
+        for (std::string_view k : keep) {
+          if (k == key) return true;
+        }
+        return false;
+      },
+      false);
 }
 
 }  // namespace foicode

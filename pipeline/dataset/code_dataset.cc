@@ -193,7 +193,7 @@ LastCoding ReadLastCoding(const std::vector<std::string>& machine,
                           const std::map<std::string, store::InputRow>& previous) {
   LastCoding last;
   for (const std::string& line : machine) {
-    const nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
+    const nlohmann::json record = ParseMembers(line, {"respondent", "sources"});
     if (!record.is_object()) continue;
     const nlohmann::json& respondent = record.value("respondent", nlohmann::json::object());
     std::optional<std::string> name;
@@ -221,7 +221,7 @@ LastCoding ReadLastCoding(const std::vector<std::string>& machine,
 Status ParseChangeViews(const std::vector<std::string>& texts, std::vector<nlohmann::json>* views) {
   views->clear();
   for (const std::string& t : texts) {
-    const nlohmann::json record = nlohmann::json::parse(t, nullptr, false);
+    const nlohmann::json record = ParseMembers(t, {"respondent", "status", "sources", "systems"});
     if (record.is_discarded()) return Status::Error("the state file holds a damaged record");
     views->push_back(ChangeView(record));
   }
