@@ -26,6 +26,7 @@
 #include "core/stage_times.h"
 #include "dataset/dataset_changes.h"
 #include "dataset/dataset_lock.h"
+#include "dataset/last_coding.h"
 #include "dataset/publish.h"
 #include "extract/extract_source.h"
 #include "extract/isolated_extractor.h"
@@ -170,62 +171,11 @@ std::int64_t WallClockNs() {
 }
 
 // One input of a record, as a record is looked up by the inputs it was coded from.
-std::string Signature(const std::string& path, const std::string& cache_key) {
-  return path + '\t' + cache_key + '\n';
-}
-
 // The input is the one the last run coded: same path, same content, read then and now.
 bool Unchanged(const InputState& state, const std::map<std::string, store::InputRow>& previous) {
   const auto before = previous.find(state.row.display_path);
   return !state.io_error && !state.row.cache_key.empty() && before != previous.end() &&
          before->second.cache_key == state.row.cache_key;
-}
-
-// What the last run's machine records say: each input's respondent, and each record by the
-// inputs it was coded from (Signature of each, in order). Records with an input that was not
-// read, or read with an error, are left out: reading it again may give another answer.
-struct LastCoding {
-  std::map<std::string, std::optional<std::string>> respondents;  // path -> name (nullopt: none)
-  std::map<std::string, std::string> records;                     // signature -> JSON line
-};
-
-LastCoding ReadLastCoding(const std::vector<std::string>& machine,
-                          const std::map<std::string, store::InputRow>& previous) {
-  LastCoding last;
-  for (const std::string& line : machine) {
-    const nlohmann::json record = ParseMembers(line, {"respondent", "sources"});
-    if (!record.is_object()) continue;
-    const nlohmann::json& respondent = record.value("respondent", nlohmann::json::object());
-    std::optional<std::string> name;
-    if (respondent.is_object() && respondent.value("name", nlohmann::json()).is_string())
-      name = respondent["name"].get<std::string>();
-    std::string signature;
-    for (const nlohmann::json& source : ArrayAt(record, "sources")) {
-      const std::string path = source.value("path", "");
-      const auto row = previous.find(path);
-      // An input with an error is coded again: the error may have been the machine's.
-      if (row == previous.end() || row->second.cache_key.empty() || !source.value("error", nlohmann::json()).is_null()) {
-        signature.clear();
-        break;
-      }
-      last.respondents[path] = name;
-      signature += Signature(path, row->second.cache_key);
-    }
-    if (!signature.empty()) last.records.emplace(std::move(signature), line);
-  }
-  return last;
-}
-
-// The records as DatasetChanges compares them, parsed one at a time: two runs' records in full
-// would take several times their text.
-Status ParseChangeViews(const std::vector<std::string>& texts, std::vector<nlohmann::json>* views) {
-  views->clear();
-  for (const std::string& t : texts) {
-    const nlohmann::json record = ParseMembers(t, {"respondent", "status", "sources", "systems"});
-    if (record.is_discarded()) return Status::Error("the state file holds a damaged record");
-    views->push_back(ChangeView(record));
-  }
-  return Status::Ok();
 }
 
 // A dataset folder opened for a run: its state, the run lock, and what the last run left.
@@ -274,11 +224,37 @@ Status CodeAndPublish(store::DatasetStore* store, std::vector<InputState> states
   if (Status s = store->MachineRecords(&machine); !s.ok()) return s;
   same_inputs = same_inputs && (!machine.empty() || states.empty());
 
+  // The baseline is what the last run that completed coded, as views of its records in their
+  // order: read at most once, for what this run reuses and for what it reports as changed.
+  std::optional<std::string> generation;
+  std::optional<std::string> baseline_generation;
+  if (Status s = store->GetMeta("generation", &generation); !s.ok()) return s;
+  if (Status s = store->GetMeta("baseline_generation", &baseline_generation); !s.ok()) return s;
+  const bool last_run_completed = generation && baseline_generation == generation;
+  std::vector<store::InputRow> baseline_inputs;
+  std::vector<nlohmann::json> baseline_views;
+  bool baseline_read = false;
+  auto read_baseline = [&]() -> Status {
+    if (baseline_read) return Status::Ok();
+    std::vector<std::string> texts;
+    if (Status s = store->Baseline(&baseline_inputs, &texts); !s.ok()) return s;
+    if (Status s = ParseChangeViews(texts, &baseline_views); !s.ok()) return s;
+    baseline_read = true;
+    return Status::Ok();
+  };
+
+  std::vector<nlohmann::json> views;  // of this run's records, when it codes them
   if (!same_inputs) {
     counters.recoded = true;
     // With the same dictionaries and rules, what the last run coded still holds for the
     // inputs that did not change.
-    const LastCoding last = fingerprint == options.data_fingerprint ? ReadLastCoding(machine, previous) : LastCoding{};
+    LastCoding last;
+    if (fingerprint == options.data_fingerprint) {
+      if (last_run_completed) {
+        if (Status s = read_baseline(); !s.ok()) return s;
+      }
+      last = ReadLastCoding(machine, last_run_completed ? &baseline_views : nullptr, previous);
+    }
     machine.clear();
     std::mutex machine_mutex;
     std::size_t record_count = 0;
@@ -300,7 +276,9 @@ Status CodeAndPublish(store::DatasetStore* store, std::vector<InputState> states
       if (found == last.records.end()) return false;
       const std::lock_guard lock(machine_mutex);
       if (machine.size() <= position) machine.resize(position + 1);
-      machine[position] = found->second;
+      if (views.size() <= position) views.resize(position + 1);
+      machine[position] = found->second.line;
+      views[position] = found->second.view;
       ++counters.records_reused;
       return true;
     };
@@ -330,14 +308,19 @@ Status CodeAndPublish(store::DatasetStore* store, std::vector<InputState> states
         [&](std::size_t position, const CodedRecord& record, const std::vector<ExtractedSource>& sources,
             const std::vector<std::size_t>& /*batch_indexes*/) {
           const StageTimer timer(Stage::kAssemble);
-          std::string line = ToJson(record, sources).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+          const nlohmann::json coded = ToJson(record, sources);
+          std::string line = coded.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+          nlohmann::json view = StoredView(ChangeView(coded));
           const std::lock_guard lock(machine_mutex);
           if (machine.size() <= position) machine.resize(position + 1);
+          if (views.size() <= position) views.resize(position + 1);
           machine[position] = std::move(line);
+          views[position] = std::move(view);
         },
         &record_count, earlier);
     if (!coded.ok()) return coded;
     machine.resize(record_count);
+    views.resize(record_count);
     // The coding threads' freed memory goes back to the system before the records are
     // published, rather than staying in the allocator's arenas as part of the peak.
     malloc_trim(0);
@@ -385,24 +368,18 @@ Status CodeAndPublish(store::DatasetStore* store, std::vector<InputState> states
 
   // What changed since the last run that completed, machine against machine: a person's own
   // decisions are not news, but decisions that went stale or lost their fact are.
-  std::optional<std::string> generation;
-  std::optional<std::string> baseline_generation;
   if (Status s = store->GetMeta("generation", &generation); !s.ok()) return s;
-  if (Status s = store->GetMeta("baseline_generation", &baseline_generation); !s.ok()) return s;
   const bool baseline_current = generation && baseline_generation == generation;
-  std::vector<store::InputRow> baseline_inputs;
-  std::vector<nlohmann::json> baseline_records;
-  std::vector<nlohmann::json> machine_records;
   if (!baseline_current) {
-    std::vector<std::string> baseline_texts;
-    if (Status s = store->Baseline(&baseline_inputs, &baseline_texts); !s.ok()) return s;
-    if (Status s = ParseChangeViews(baseline_texts, &baseline_records); !s.ok()) return s;
-    if (Status s = ParseChangeViews(machine, &machine_records); !s.ok()) return s;
+    if (Status s = read_baseline(); !s.ok()) return s;
+    // Records this run did not code (nothing changed since a run that did not complete).
+    if (views.size() != machine.size()) {
+      if (Status s = ParseChangeViews(machine, &views); !s.ok()) return s;
+    }
   }
   result->changes = baseline_current
                         ? DatasetChanges({}, {}, {}, {}, published.applied.outcomes)
-                        : DatasetChanges(baseline_inputs, rows, baseline_records, machine_records,
-                                         published.applied.outcomes);
+                        : DatasetChanges(baseline_inputs, rows, baseline_views, views, published.applied.outcomes);
   if (Status s = files.Stage(options.out_dir / "changes.jsonl", batch::ResponsesJsonl(result->changes)); !s.ok())
     return s;
   counters.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -416,7 +393,10 @@ Status CodeAndPublish(store::DatasetStore* store, std::vector<InputState> states
   }
   result->dataset_written = true;
   if (!baseline_current && generation) {
-    if (Status s = store->CommitBaseline(rows, machine, *generation); !s.ok()) {
+    // The baseline is only ever compared: its views are all the next run reads of it.
+    std::vector<std::string> texts;
+    for (const nlohmann::json& view : views) texts.push_back(view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    if (Status s = store->CommitBaseline(rows, texts, *generation); !s.ok()) {
       return Status::Error(s.message() + "; the dataset files were written, but the next run will report " +
                            "these changes again");
     }

@@ -37,7 +37,12 @@ json ChangeView(const json& record) {
     if (record.contains(key)) view[key] = record[key];
   }
   json sources = json::array();
-  for (const json& s : ArrayAt(record, "sources")) sources.push_back({{"path", s.value("path", json())}});
+  for (const json& s : ArrayAt(record, "sources")) {
+    json source = {{"path", s.value("path", json())}};
+    // Kept for a refresh, which codes a record with an input that had an error again.
+    if (!MemberAt(s, "error").is_null()) source["error"] = s["error"];
+    sources.push_back(std::move(source));
+  }
   view["sources"] = std::move(sources);
   json systems = json::array();
   for (const json& s : ArrayAt(record, "systems")) {

@@ -28,8 +28,9 @@ std::vector<nlohmann::json> DatasetChanges(const std::vector<store::InputRow>& i
                                            const std::vector<review::DecisionOutcome>& outcomes);
 
 // The parts of a record that DatasetChanges compares, for a run that must hold every record of
-// two runs at once: the record's key, status and sources' paths, and each system's key,
-// deployment and figures without their evidence.
+// two runs at once: the record's key, status and sources' paths (and errors), and each system's key,
+// deployment and figures without their evidence. A view's view is the view itself, so views
+// may be stored and compared in place of records.
 nlohmann::json ChangeView(const nlohmann::json& record);
 
 // "2 new respondents, 1 status changed, 3 systems added, ..." or "no changes".

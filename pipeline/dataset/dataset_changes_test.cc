@@ -182,6 +182,9 @@ TEST(DatasetChangesTest, ViewsGiveTheChangesOfTheRecords) {
   for (const json& r : old_records) old_views.push_back(ChangeView(r));
   for (const json& r : new_records) new_views.push_back(ChangeView(r));
   EXPECT_EQ(DatasetChanges(before, after, old_views, new_views, {}), changes);
+  // A view of a view is the view: a baseline stored as views reads back the same.
+  for (const json& view : old_views) EXPECT_EQ(ChangeView(view), view);
+  for (const json& view : new_views) EXPECT_EQ(ChangeView(view), view);
   EXPECT_EQ(ChangesSummary(changes),
             "1 new inputs, 1 changed inputs, 1 new respondents, 1 respondents gone, 2 systems added, "
             "2 systems removed, 1 deployments changed, 1 systems with changed figures");

@@ -87,7 +87,8 @@ class DatasetStore {
   Status UpdateInputs(const std::vector<InputRow>& inputs);
 
 
-  // What the last completed run reported its changes against: its inputs and machine records.
+  // What the last completed run reported its changes against: its inputs and machine records
+  // (as the caller stores them: a run stores what it compares of each record).
   // Written only once a run has written changes.jsonl, so a killed run's changes are reported
   // by the run that completes it.
   Status Baseline(std::vector<InputRow>* inputs, std::vector<std::string>* records);
