@@ -8,12 +8,14 @@
 #include <charconv>
 #include <chrono>
 #include <exception>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <limits>
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_set>
 
 #include "assemble/assemble_records.h"
 #include "batch/atomic_file.h"
@@ -89,7 +91,7 @@ bool Unchanged(const store::InputRow& now, const store::InputRow& before, std::i
 }
 
 void ReadOne(const batch::InputFile& input, const RunOptions& options, extract::IsolatedExtractor& extractor,
-             store::DatasetStore* store,
+             store::DatasetStore* store, const std::unordered_set<std::string>& cached_keys,
              const std::map<std::string, store::InputRow>& previous, std::int64_t stat_time_ns, InputState* state) {
   store::InputRow& row = state->row;
   row.display_path = input.display_path;
@@ -99,8 +101,7 @@ void ReadOne(const batch::InputFile& input, const RunOptions& options, extract::
   const bool statted = StatFile(input.fs_path, &row);
   const auto prev = previous.find(input.display_path);
   if (statted && prev != previous.end() && Unchanged(row, prev->second, stat_time_ns, options.extractor_version)) {
-    bool cached = false;
-    if (store->HasExtraction(prev->second.cache_key, &cached).ok() && cached) {
+    if (cached_keys.count(prev->second.cache_key) > 0) {
       row.sha256 = prev->second.sha256;
       row.cache_key = prev->second.cache_key;
       state->unread = true;
@@ -432,6 +433,14 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
                     last_stat_time);
   }
 
+  // Which texts the cache holds, looked up once rather than once for each unchanged input.
+  std::unordered_set<std::string> cached_keys;
+  if (!dataset.previous.empty()) {
+    std::vector<std::string> keys;
+    if (Status s = store->ExtractionKeys(&keys); !s.ok()) return s;
+    cached_keys.insert(std::make_move_iterator(keys.begin()), std::make_move_iterator(keys.end()));
+  }
+
   // Read: stat, hash, cache lookup or extraction, on --jobs threads.
   std::vector<InputState> states(inputs.size());
   std::atomic<std::size_t> next{0};
@@ -440,7 +449,7 @@ Status CodeDataset(const std::vector<batch::InputFile>& inputs, const normalise:
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       if (progress != nullptr) progress->Started(inputs[i].display_path);
       try {
-        ReadOne(inputs[i], options, extractor, store, dataset.previous, last_stat_time, &states[i]);
+        ReadOne(inputs[i], options, extractor, store, cached_keys, dataset.previous, last_stat_time, &states[i]);
       } catch (const std::exception& e) {
         // An exception on a worker thread would end the whole batch; it costs this input only.
         states[i].io_error = std::string("internal error while reading: ") + e.what();

@@ -221,6 +221,11 @@ Status DatasetStore::HasExtraction(const std::string& cache_key, bool* present) 
   return Status::Ok();
 }
 
+Status DatasetStore::ExtractionKeys(std::vector<std::string>* keys) {
+  std::lock_guard lock(mu_);
+  return ReadColumn("SELECT cache_key FROM extracted", keys);
+}
+
 Status DatasetStore::PutExtraction(const std::string& cache_key, const std::string& json) {
   std::lock_guard lock(mu_);
   Statement st(db_, "INSERT OR REPLACE INTO extracted(cache_key, json) VALUES(?, ?)");

@@ -64,6 +64,8 @@ class DatasetStore {
   // The extraction cache. A missing entry is not an error: *json stays nullopt.
   Status GetExtraction(const std::string& cache_key, std::optional<std::string>* json);
   Status HasExtraction(const std::string& cache_key, bool* present);
+  // The cache keys of every extraction held.
+  Status ExtractionKeys(std::vector<std::string>* keys);
   // Stored at once in its own transaction, so work done before a kill is kept.
   Status PutExtraction(const std::string& cache_key, const std::string& json);
 
