@@ -107,6 +107,9 @@ TEST(AnalysisJsonTest, DamagedOrMismatchedTextIsRefusedAndChangesNothing) {
   ASSERT_EQ(j["pages"].size(), 1u);
   ASSERT_FALSE(j["pages"][0][1].empty());     // names
   ASSERT_FALSE(j["pages"][0][2][0].empty());  // usage figures
+  // A quote that is the text at its span is read back from the page, not kept.
+  EXPECT_TRUE(j["pages"][0][2][0][0][8].is_null()) << j["pages"][0][2][0][0];
+  EXPECT_TRUE(j["pages"][0][1][0][12].is_null()) << j["pages"][0][1][0];
 
   std::vector<std::string> damaged = {"", "{", "[]", text.substr(0, text.size() / 2)};
   nlohmann::json two_pages = j;
@@ -121,6 +124,9 @@ TEST(AnalysisJsonTest, DamagedOrMismatchedTextIsRefusedAndChangesNothing) {
   nlohmann::json wrong_type = j;
   wrong_type["pages"][0][0] = "yes";  // reference
   damaged.push_back(wrong_type.dump());
+  nlohmann::json bad_rule = j;
+  bad_rule["pages"][0][2][0][0][9] = 999;  // a figure's rule, past the table of rule names
+  damaged.push_back(bad_rule.dump());
   nlohmann::json short_fact = j;
   short_fact["pages"][0][2][0][0].erase(12);  // a figure without its row label
   damaged.push_back(short_fact.dump());

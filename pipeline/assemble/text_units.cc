@@ -76,21 +76,25 @@ bool StartsItem(std::u32string_view line) {
 }  // namespace
 
 TextUnits::TextUnits(std::string_view text) {
-  code_points_.reserve(text.size());
+  // Decoded into place, line starts noted on the way: this runs on every page of every input
+  // a record is coded from.
+  code_points_.resize(text.size());
+  char32_t* const out = code_points_.data();
+  const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t count = 0;
+  line_starts_.push_back(0);
   for (std::size_t byte = 0; byte < text.size();) {
-    if (static_cast<unsigned char>(text[byte]) < 0x80) {  // most of any page
-      code_points_.push_back(static_cast<char32_t>(text[byte++]));
+    if (bytes[byte] < 0x80) {  // most of any page
+      if (bytes[byte] == '\n') line_starts_.push_back(static_cast<int>(count + 1));
+      out[count++] = bytes[byte++];
       continue;
     }
     const std::int32_t c = CodePointAt(text, byte);
     if (c < 0) break;  // text is valid UTF-8; stop rather than loop on a bad byte
-    code_points_.push_back(static_cast<char32_t>(c));
-    byte += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    out[count++] = static_cast<char32_t>(c);
+    byte += c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
   }
-  line_starts_.push_back(0);
-  for (int i = 0; i < static_cast<int>(code_points_.size()); ++i) {
-    if (code_points_[i] == '\n') line_starts_.push_back(i + 1);
-  }
+  code_points_.resize(count);
 
   const std::u32string_view all(code_points_);
   int paragraph = 0;
