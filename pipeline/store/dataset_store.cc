@@ -36,11 +36,16 @@ constexpr const char* kAnalysedTable =
     "CREATE TABLE IF NOT EXISTS analysed(cache_key TEXT PRIMARY KEY, data_fingerprint TEXT NOT NULL, "
     "json TEXT NOT NULL)";
 
-// A prepared statement that finalizes itself.
+// A prepared statement that finalizes itself, or one kept prepared (DatasetStore::Prepared)
+// that it leaves reset for its next use.
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
-  ~Statement() { sqlite3_finalize(stmt_); }
+  explicit Statement(sqlite3_stmt* kept) : stmt_(kept), rc_(kept != nullptr ? SQLITE_OK : SQLITE_ERROR), kept_(true) {}
+  ~Statement() {
+    if (kept_) Reset();  // a statement left mid-step would hold a read transaction open
+    else sqlite3_finalize(stmt_);
+  }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
   bool ok() const { return rc_ == SQLITE_OK; }
@@ -62,6 +67,7 @@ class Statement {
  private:
   sqlite3_stmt* stmt_ = nullptr;
   int rc_ = SQLITE_ERROR;
+  bool kept_ = false;
 };
 
 Status OpenFile(const std::filesystem::path& dir, bool create, sqlite3** out_db) {
@@ -91,7 +97,22 @@ Status OpenFile(const std::filesystem::path& dir, bool create, sqlite3** out_db)
 
 DatasetStore::DatasetStore(sqlite3* db, std::filesystem::path file) : db_(db), file_(std::move(file)) {}
 
-DatasetStore::~DatasetStore() { sqlite3_close(db_); }
+DatasetStore::~DatasetStore() {
+  for (const auto& [sql, statement] : prepared_) sqlite3_finalize(statement);
+  sqlite3_close(db_);
+}
+
+sqlite3_stmt* DatasetStore::Prepared(const char* sql) {
+  const auto found = prepared_.find(sql);
+  if (found != prepared_.end()) return found->second;
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(statement);
+    return nullptr;
+  }
+  prepared_.emplace(sql, statement);
+  return statement;
+}
 
 Status DatasetStore::Open(const std::filesystem::path& dir, std::unique_ptr<DatasetStore>* store) {
   sqlite3* db = nullptr;
@@ -200,7 +221,7 @@ Status DatasetStore::SetMeta(const std::string& key, const std::string& value) {
 
 Status DatasetStore::GetExtraction(const std::string& cache_key, std::optional<std::string>* json) {
   std::lock_guard lock(mu_);
-  Statement st(db_, "SELECT json FROM extracted WHERE cache_key = ?");
+  Statement st(Prepared("SELECT json FROM extracted WHERE cache_key = ?"));
   if (!st.ok()) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
   st.Bind(1, cache_key);
   const int rc = st.Step();
@@ -212,7 +233,7 @@ Status DatasetStore::GetExtraction(const std::string& cache_key, std::optional<s
 
 Status DatasetStore::HasExtraction(const std::string& cache_key, bool* present) {
   std::lock_guard lock(mu_);
-  Statement st(db_, "SELECT 1 FROM extracted WHERE cache_key = ?");
+  Statement st(Prepared("SELECT 1 FROM extracted WHERE cache_key = ?"));
   if (!st.ok()) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
   st.Bind(1, cache_key);
   const int rc = st.Step();
@@ -228,7 +249,7 @@ Status DatasetStore::ExtractionKeys(std::vector<std::string>* keys) {
 
 Status DatasetStore::PutExtraction(const std::string& cache_key, const std::string& json) {
   std::lock_guard lock(mu_);
-  Statement st(db_, "INSERT OR REPLACE INTO extracted(cache_key, json) VALUES(?, ?)");
+  Statement st(Prepared("INSERT OR REPLACE INTO extracted(cache_key, json) VALUES(?, ?)"));
   if (!st.ok()) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
   st.Bind(1, cache_key);
   st.Bind(2, json);
@@ -239,7 +260,7 @@ Status DatasetStore::PutExtraction(const std::string& cache_key, const std::stri
 Status DatasetStore::GetAnalysis(const std::string& cache_key, const std::string& data_fingerprint,
                                  std::optional<std::string>* json) {
   std::lock_guard lock(mu_);
-  Statement st(db_, "SELECT json FROM analysed WHERE cache_key = ? AND data_fingerprint = ?");
+  Statement st(Prepared("SELECT json FROM analysed WHERE cache_key = ? AND data_fingerprint = ?"));
   if (!st.ok()) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
   st.Bind(1, cache_key);
   st.Bind(2, data_fingerprint);
@@ -253,7 +274,7 @@ Status DatasetStore::GetAnalysis(const std::string& cache_key, const std::string
 Status DatasetStore::PutAnalysis(const std::string& cache_key, const std::string& data_fingerprint,
                                  const std::string& json) {
   std::lock_guard lock(mu_);
-  Statement st(db_, "INSERT OR REPLACE INTO analysed(cache_key, data_fingerprint, json) VALUES(?, ?, ?)");
+  Statement st(Prepared("INSERT OR REPLACE INTO analysed(cache_key, data_fingerprint, json) VALUES(?, ?, ?)"));
   if (!st.ok()) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
   st.Bind(1, cache_key);
   st.Bind(2, data_fingerprint);

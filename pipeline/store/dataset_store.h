@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -17,6 +18,7 @@
 #include "core/status.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace foicode::store {
 
@@ -113,10 +115,14 @@ class DatasetStore {
   Status ReplaceInputs(const char* table, const std::vector<InputRow>& inputs);
   Status ReadInputs(const char* table, std::vector<InputRow>* inputs);
   Status SetMeta(const std::string& key, const std::string& value);
+  // The statement for `sql` (a literal), prepared once: the cache's reads and writes run once
+  // for each input, and preparing is a good part of each. Null when it cannot be prepared.
+  sqlite3_stmt* Prepared(const char* sql);
 
   sqlite3* db_;
   std::filesystem::path file_;
   std::mutex mu_;  // one statement at a time: extraction threads share the connection
+  std::map<const char*, sqlite3_stmt*> prepared_;  // by the address of their SQL literal
 };
 
 }  // namespace foicode::store
