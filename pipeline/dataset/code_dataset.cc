@@ -344,6 +344,20 @@ Status CodeAndPublish(store::DatasetStore* store, std::vector<InputState> states
   if (options.cohort) {
     if (Status s = store->PutMeta("cohort", options.cohort->dump()); !s.ok()) return s;
   }
+  // What the changes compare is worked out before publishing, so that the records' text is
+  // not held beside the parsed records: what changed since the last run that completed,
+  // machine against machine.
+  if (Status s = store->GetMeta("generation", &generation); !s.ok()) return s;
+  const bool baseline_current = generation && baseline_generation == generation;
+  if (!baseline_current) {
+    if (Status s = read_baseline(); !s.ok()) return s;
+    // Records this run did not code (nothing changed since a run that did not complete).
+    if (views.size() != machine.size()) {
+      if (Status s = ParseChangeViews(machine, &views); !s.ok()) return s;
+    }
+  }
+  std::vector<std::string>().swap(machine);
+
   // Apply decisions and write the files.
   SourceTexts texts(store);
   Published published;
@@ -367,17 +381,7 @@ Status CodeAndPublish(store::DatasetStore* store, std::vector<InputState> states
   // Written and counted: the parsed records need not be held while the changes are worked out.
   std::vector<nlohmann::json>().swap(published.applied.records);
 
-  // What changed since the last run that completed, machine against machine: a person's own
-  // decisions are not news, but decisions that went stale or lost their fact are.
-  if (Status s = store->GetMeta("generation", &generation); !s.ok()) return s;
-  const bool baseline_current = generation && baseline_generation == generation;
-  if (!baseline_current) {
-    if (Status s = read_baseline(); !s.ok()) return s;
-    // Records this run did not code (nothing changed since a run that did not complete).
-    if (views.size() != machine.size()) {
-      if (Status s = ParseChangeViews(machine, &views); !s.ok()) return s;
-    }
-  }
+  // A person's own decisions are not news, but decisions that went stale or lost their fact are.
   result->changes = baseline_current
                         ? DatasetChanges({}, {}, {}, {}, published.applied.outcomes)
                         : DatasetChanges(baseline_inputs, rows, baseline_views, views, published.applied.outcomes);
