@@ -18,7 +18,8 @@ namespace {
 using nlohmann::json;
 
 // Each fact is an array of its fields in declaration order, enums as their numbers: the text is
-// read back only by the build that wrote it (the cache key names the build). A fact's rule is
+// read back only by the build that wrote it (it is kept under a fingerprint that names the
+// build as well as the dictionaries and rules). A fact's rule is
 // an index into the analysis's table of rule names, and its quote is null when it is the
 // page's text at the fact's span (as every quote is written): both are most of the bytes.
 

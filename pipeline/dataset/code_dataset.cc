@@ -190,6 +190,7 @@ struct OpenDataset {
 Status OpenForRun(const std::filesystem::path& dir, OpenDataset* out) {
   if (Status s = store::DatasetStore::Open(dir, &out->store); !s.ok()) return s;
   if (Status s = DatasetLock::Acquire(dir, DatasetLock::Kind::kRun, &out->run_lock); !s.ok()) return s;
+  if (Status s = out->store->KeepAnalyses(); !s.ok()) return s;
   std::vector<store::InputRow> rows;
   if (Status s = out->store->Inputs(&rows); !s.ok()) return s;
   for (const store::InputRow& row : rows) out->previous[row.display_path] = row;

@@ -38,7 +38,8 @@ json ChangeView(const json& record) {
   }
   json sources = json::array();
   for (const json& s : ArrayAt(record, "sources")) {
-    json source = {{"path", s.value("path", json())}};
+    if (!s.is_object()) continue;
+    json source = {{"path", StringAt(s, "path")}};
     // Kept for a refresh, which codes a record with an input that had an error again.
     if (!MemberAt(s, "error").is_null()) source["error"] = s["error"];
     sources.push_back(std::move(source));

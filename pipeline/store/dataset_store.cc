@@ -30,8 +30,8 @@ CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
   BEGIN SELECT RAISE(ABORT, 'review decisions are append-only'); END;
 )sql";
 
-// Added after the first files of this format were made, and made where missing: a file
-// without it is read the same by foicode that does not know it.
+// Added after the first files of this format were made, and made by a run where missing: a
+// file without it reads the same, and foicode that does not know it ignores it.
 constexpr const char* kAnalysedTable =
     "CREATE TABLE IF NOT EXISTS analysed(cache_key TEXT PRIMARY KEY, data_fingerprint TEXT NOT NULL, "
     "json TEXT NOT NULL)";
@@ -55,6 +55,7 @@ class Statement {
   void Bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
   int Step() { return sqlite3_step(stmt_); }
   void Reset() {
+    if (stmt_ == nullptr) return;  // a statement that could not be prepared
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }
@@ -102,11 +103,11 @@ DatasetStore::~DatasetStore() {
   sqlite3_close(db_);
 }
 
-sqlite3_stmt* DatasetStore::Prepared(const char* sql) {
+sqlite3_stmt* DatasetStore::Prepared(const std::string& sql) {
   const auto found = prepared_.find(sql);
   if (found != prepared_.end()) return found->second;
   sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK) {
     sqlite3_finalize(statement);
     return nullptr;
   }
@@ -164,9 +165,6 @@ Status DatasetStore::Open(const std::filesystem::path& dir, std::unique_ptr<Data
   if (Status s = opened->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON");
       !s.ok())
     return s;
-  // A file that cannot take the table (read-only storage) is still read: its analyses are
-  // then worked out again instead of being read back.
-  (void)opened->Exec(kAnalysedTable);
   *store = std::move(opened);
   return Status::Ok();
 }
@@ -255,6 +253,11 @@ Status DatasetStore::PutExtraction(const std::string& cache_key, const std::stri
   st.Bind(2, json);
   if (st.Step() != SQLITE_DONE) return Error(std::string("could not be updated: ") + sqlite3_errmsg(db_));
   return Status::Ok();
+}
+
+Status DatasetStore::KeepAnalyses() {
+  std::lock_guard lock(mu_);
+  return Exec(kAnalysedTable);
 }
 
 Status DatasetStore::GetAnalysis(const std::string& cache_key, const std::string& data_fingerprint,
@@ -397,6 +400,7 @@ Status DatasetStore::CommitRun(const std::vector<InputRow>& inputs, const std::v
                      "cache_key NOT IN (SELECT cache_key FROM baseline_inputs)");
       !s.ok())
     return s;
+  if (Status s = Exec(kAnalysedTable); !s.ok()) return s;
   {
     Statement st(db_, "DELETE FROM analysed WHERE data_fingerprint != ? OR "
                       "cache_key NOT IN (SELECT cache_key FROM inputs)");

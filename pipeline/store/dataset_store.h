@@ -72,7 +72,9 @@ class DatasetStore {
   Status PutExtraction(const std::string& cache_key, const std::string& json);
 
   // The analysis cache: an input's names and facts, by its cache key and the fingerprint of
-  // the dictionaries and rules that found them. A missing entry is not an error.
+  // the program, dictionaries and rules that found them. A missing entry is not an error.
+  // KeepAnalyses makes room for them in a file made before there was any.
+  Status KeepAnalyses();
   Status GetAnalysis(const std::string& cache_key, const std::string& data_fingerprint,
                      std::optional<std::string>* json);
   Status PutAnalysis(const std::string& cache_key, const std::string& data_fingerprint, const std::string& json);
@@ -115,14 +117,14 @@ class DatasetStore {
   Status ReplaceInputs(const char* table, const std::vector<InputRow>& inputs);
   Status ReadInputs(const char* table, std::vector<InputRow>* inputs);
   Status SetMeta(const std::string& key, const std::string& value);
-  // The statement for `sql` (a literal), prepared once: the cache's reads and writes run once
-  // for each input, and preparing is a good part of each. Null when it cannot be prepared.
-  sqlite3_stmt* Prepared(const char* sql);
+  // The statement for `sql`, prepared once: the cache's reads and writes run once for each
+  // input, and preparing is a good part of each. Null when it cannot be prepared.
+  sqlite3_stmt* Prepared(const std::string& sql);
 
   sqlite3* db_;
   std::filesystem::path file_;
   std::mutex mu_;  // one statement at a time: extraction threads share the connection
-  std::map<const char*, sqlite3_stmt*> prepared_;  // by the address of their SQL literal
+  std::map<std::string, sqlite3_stmt*> prepared_;  // by their SQL
 };
 
 }  // namespace foicode::store

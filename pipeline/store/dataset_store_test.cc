@@ -205,6 +205,34 @@ TEST(DatasetStoreTest, CommitRunDropsCacheEntriesNoInputRefersTo) {
   EXPECT_FALSE(present);
 }
 
+// A file made before analyses were kept has no table for them: reading one is an error (the
+// run then analyses again), never a crash; a run's commit and KeepAnalyses make the table.
+TEST(DatasetStoreTest, AnalysesByFingerprintAndInAFileMadeWithoutThem) {
+  TempDir tmp;
+  {
+    auto store = OpenOrDie(tmp.path());
+    ASSERT_TRUE(store->CommitRun({}, {}, "f").ok());
+  }
+  ASSERT_EQ(RawExec(tmp.path() / kStateFileName, "DROP TABLE IF EXISTS analysed"), SQLITE_OK);
+  auto store = OpenOrDie(tmp.path());
+  std::optional<std::string> json;
+  EXPECT_FALSE(store->GetAnalysis("k", "f", &json).ok());
+  EXPECT_FALSE(store->PutAnalysis("k", "f", "{}").ok());
+  ASSERT_TRUE(store->CommitRun({Input("a.pdf", "k"), Input("b.pdf", "gone-next")}, {}, "f").ok());
+  ASSERT_TRUE(store->KeepAnalyses().ok());
+  ASSERT_TRUE(store->PutAnalysis("k", "f", "by f").ok());
+  ASSERT_TRUE(store->PutAnalysis("gone-next", "f", "{}").ok());
+  ASSERT_TRUE(store->GetAnalysis("k", "f", &json).ok());
+  EXPECT_EQ(json, "by f");
+  ASSERT_TRUE(store->GetAnalysis("k", "other dictionaries", &json).ok());
+  EXPECT_FALSE(json.has_value());
+  // A commit keeps only the analyses of its inputs by its own dictionaries and rules.
+  ASSERT_TRUE(store->CommitRun({Input("a.pdf", "k")}, {}, "f").ok());
+  EXPECT_EQ(RawCount(tmp.path() / kStateFileName, "analysed"), 1);
+  ASSERT_TRUE(store->CommitRun({Input("a.pdf", "k")}, {}, "g").ok());
+  EXPECT_EQ(RawCount(tmp.path() / kStateFileName, "analysed"), 0);
+}
+
 TEST(DatasetStoreTest, BaselineRecordsAndTheirGeneration) {
   TempDir tmp;
   {
