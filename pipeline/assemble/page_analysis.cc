@@ -201,6 +201,15 @@ bool HasUnresolvedPeriod(const PageFacts& facts) {
   });
 }
 
+// The facts stage on one page, less what assemble does not read: numbers that are not
+// figures only show the stage's reasons, and would be most of what an analysis keeps.
+PageFacts PageFactsOf(const Page& page, const facts::RuleSet& rules, const FactContext& context) {
+  const StageTimer timer(Stage::kRules);
+  PageFacts facts = facts::FindFacts(page.text, rules, context);
+  facts.other_numbers.clear();
+  return facts;
+}
+
 }  // namespace
 
 bool AnalysedPage::InAnswer(int start, int end) const {
@@ -227,13 +236,7 @@ AnalysedSource AnalyseSource(const ExtractedSource& source, int index,
         const StageTimer timer(Stage::kNormalise);
         page.names = normalise::FindNames(page.page->text, dictionary);
       }
-      {
-        const StageTimer timer(Stage::kRules);
-        page.facts = facts::FindFacts(page.page->text, rules, FactContext{});
-        // Numbers that are not figures only show the facts stage's reasons: nothing here reads
-        // them, and they would be most of what an analysis keeps.
-        page.facts.other_numbers.clear();
-      }
+      page.facts = PageFactsOf(*page.page, rules, FactContext{});
       FindNotAnswer(page);
       out.pages.push_back(std::move(page));
     }
@@ -242,11 +245,7 @@ AnalysedSource AnalyseSource(const ExtractedSource& source, int index,
   if (out.reply_date) {
     // Second pass only where it matters: relative periods need the reply's date.
     for (AnalysedPage& page : out.pages) {
-      if (HasUnresolvedPeriod(page.facts)) {
-        const StageTimer timer(Stage::kRules);
-        page.facts = facts::FindFacts(page.page->text, rules, FactContext{out.reply_date});
-        page.facts.other_numbers.clear();
-      }
+      if (HasUnresolvedPeriod(page.facts)) page.facts = PageFactsOf(*page.page, rules, FactContext{out.reply_date});
     }
   }
   return out;

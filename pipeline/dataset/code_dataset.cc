@@ -171,7 +171,6 @@ std::int64_t WallClockNs() {
       .count();
 }
 
-// One input of a record, as a record is looked up by the inputs it was coded from.
 // The input is the one the last run coded: same path, same content, read then and now.
 bool Unchanged(const InputState& state, const std::map<std::string, store::InputRow>& previous) {
   const auto before = previous.find(state.row.display_path);

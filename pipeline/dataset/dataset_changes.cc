@@ -62,6 +62,11 @@ json ChangeView(const json& record) {
   return view;
 }
 
+json ParseChangeView(std::string_view text) {
+  const json record = ParseMembers(text, {"respondent", "status", "sources", "systems"});
+  return record.is_discarded() ? record : ChangeView(record);
+}
+
 std::vector<json> DatasetChanges(const std::vector<store::InputRow>& inputs_before,
                                  const std::vector<store::InputRow>& inputs_after, const std::vector<json>& before,
                                  const std::vector<json>& after,

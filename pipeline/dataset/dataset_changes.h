@@ -3,6 +3,7 @@
 #define FOICODE_PIPELINE_DATASET_DATASET_CHANGES_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -32,6 +33,10 @@ std::vector<nlohmann::json> DatasetChanges(const std::vector<store::InputRow>& i
 // deployment and figures without their evidence. A view's view is the view itself, so views
 // may be stored and compared in place of records.
 nlohmann::json ChangeView(const nlohmann::json& record);
+
+// The ChangeView of a record's (or a view's) text, parsing only the members a view keeps: a
+// record in full would take several times its text. Discarded when `text` is not JSON.
+nlohmann::json ParseChangeView(std::string_view text);
 
 // "2 new respondents, 1 status changed, 3 systems added, ..." or "no changes".
 std::string ChangesSummary(const std::vector<nlohmann::json>& changes);

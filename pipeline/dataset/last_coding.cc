@@ -6,11 +6,6 @@
 #include "dataset/dataset_changes.h"
 
 namespace foicode::dataset {
-namespace {
-
-const std::initializer_list<std::string_view> kViewMembers = {"respondent", "status", "sources", "systems"};
-
-}  // namespace
 
 std::string Signature(const std::string& path, const std::string& cache_key) {
   return path + '\t' + cache_key + '\n';
@@ -21,8 +16,8 @@ LastCoding ReadLastCoding(const std::vector<std::string>& machine, const std::ve
   const bool use_views = views != nullptr && views->size() == machine.size();
   LastCoding last;
   for (std::size_t r = 0; r < machine.size(); ++r) {
-    nlohmann::json view = use_views ? (*views)[r] : ChangeView(ParseMembers(machine[r], kViewMembers));
-    if (!view.is_object()) continue;
+    nlohmann::json view = use_views ? (*views)[r] : ParseChangeView(machine[r]);
+    if (!view.is_object()) continue;  // a damaged record is coded again
     const nlohmann::json& respondent = MemberAt(view, "respondent");
     std::optional<std::string> name;
     if (MemberAt(respondent, "name").is_string()) name = respondent["name"].get<std::string>();
@@ -46,9 +41,9 @@ LastCoding ReadLastCoding(const std::vector<std::string>& machine, const std::ve
 Status ParseChangeViews(const std::vector<std::string>& texts, std::vector<nlohmann::json>* views) {
   views->clear();
   for (const std::string& t : texts) {
-    const nlohmann::json record = ParseMembers(t, kViewMembers);
-    if (record.is_discarded()) return Status::Error("the state file holds a damaged record");
-    views->push_back(ChangeView(record));
+    nlohmann::json view = ParseChangeView(t);
+    if (view.is_discarded()) return Status::Error("the state file holds a damaged record");
+    views->push_back(std::move(view));
   }
   return Status::Ok();
 }

@@ -36,8 +36,7 @@ struct LastCoding {
 LastCoding ReadLastCoding(const std::vector<std::string>& machine, const std::vector<nlohmann::json>* views,
                           const std::map<std::string, store::InputRow>& previous);
 
-// The ChangeView of each record (or view) in `texts`, parsed one at a time and only as far as
-// a view needs: two runs' records in full would take several times their text.
+// ParseChangeView of each record (or view) in `texts`; an error when one is damaged.
 Status ParseChangeViews(const std::vector<std::string>& texts, std::vector<nlohmann::json>* views);
 
 // A view as a run keeps it: its text read back, so that it compares equal with one parsed

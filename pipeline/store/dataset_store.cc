@@ -71,6 +71,15 @@ class Statement {
   bool kept_ = false;
 };
 
+// Steps a query of one text column: *text is its first row's, or nullopt when it has none.
+// False on an error.
+bool StepForText(Statement& st, std::optional<std::string>* text) {
+  const int rc = st.Step();
+  text->reset();
+  if (rc == SQLITE_ROW) *text = st.Text(0);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
 Status OpenFile(const std::filesystem::path& dir, bool create, sqlite3** out_db) {
   const std::filesystem::path file = dir / kStateFileName;
   std::error_code ec;
@@ -196,10 +205,7 @@ Status DatasetStore::GetMeta(const std::string& key, std::optional<std::string>*
   Statement st(db_, "SELECT value FROM meta WHERE key = ?");
   if (!st.ok()) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
   st.Bind(1, key);
-  const int rc = st.Step();
-  value->reset();
-  if (rc == SQLITE_ROW) *value = st.Text(0);
-  else if (rc != SQLITE_DONE) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  if (!StepForText(st, value)) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
   return Status::Ok();
 }
 
@@ -222,10 +228,7 @@ Status DatasetStore::GetExtraction(const std::string& cache_key, std::optional<s
   Statement st(Prepared("SELECT json FROM extracted WHERE cache_key = ?"));
   if (!st.ok()) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
   st.Bind(1, cache_key);
-  const int rc = st.Step();
-  json->reset();
-  if (rc == SQLITE_ROW) *json = st.Text(0);
-  else if (rc != SQLITE_DONE) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  if (!StepForText(st, json)) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
   return Status::Ok();
 }
 
@@ -267,10 +270,7 @@ Status DatasetStore::GetAnalysis(const std::string& cache_key, const std::string
   if (!st.ok()) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
   st.Bind(1, cache_key);
   st.Bind(2, data_fingerprint);
-  const int rc = st.Step();
-  json->reset();
-  if (rc == SQLITE_ROW) *json = st.Text(0);
-  else if (rc != SQLITE_DONE) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
+  if (!StepForText(st, json)) return Error(std::string("cannot be read: ") + sqlite3_errmsg(db_));
   return Status::Ok();
 }
 
